@@ -1,0 +1,165 @@
+/** The clouds cloud-models talks to. */
+export type Provider = "pai" | "qianfan";
+
+/**
+ * What went wrong, as a closed set to `switch` on.
+ *
+ * | code | when |
+ * | --- | --- |
+ * | `invalid_argument` | the caller's input was rejected before any request (empty id, not a string, malformed ref) |
+ * | `unknown_provider` | a registry was asked for a provider it was not given |
+ * | `credentials` | credentials are missing or malformed, or the credentials provider failed |
+ * | `not_found` | the cloud says the model does not exist |
+ * | `unauthorized` | the cloud rejected the signature, the access key or the permission |
+ * | `throttled` | the cloud asked to slow down (HTTP 429, PAI `Throttling*`, Qianfan QPS codes) |
+ * | `http` | any other error answer from the cloud (4xx/5xx, or a vendor error code in a 200) |
+ * | `signing` | the request could not be signed (e.g. no WebCrypto in this context) |
+ * | `network` | `fetch` failed before an answer arrived |
+ * | `aborted` | the caller's `AbortSignal` fired |
+ * | `invalid_response` | the answer could not be read: not JSON, truncated, or not the documented shape |
+ */
+export type ModelErrorCode =
+  | "invalid_argument"
+  | "unknown_provider"
+  | "credentials"
+  | "not_found"
+  | "unauthorized"
+  | "throttled"
+  | "http"
+  | "signing"
+  | "network"
+  | "aborted"
+  | "invalid_response";
+
+/** Everything a `ModelError` can carry; only `code` is required. */
+export interface ModelErrorOptions {
+  readonly code: ModelErrorCode;
+  readonly provider?: Provider | undefined;
+  /** The API operation, e.g. `GetModel` or `modelDetail`. */
+  readonly operation?: string | undefined;
+  readonly status?: number | undefined;
+  readonly vendorCode?: string | undefined;
+  readonly vendorMessage?: string | undefined;
+  readonly requestId?: string | undefined;
+  /** Defaults to what {@link isRetryableStatus} says of `status`, else `false`. */
+  readonly retryable?: boolean | undefined;
+  readonly cause?: unknown;
+}
+
+const MARKER: unique symbol = Symbol.for("cloud-models.ModelError") as never;
+
+/**
+ * The one error type every cloud-models failure is thrown as.
+ *
+ * Thrown by providers' `getModel`, the registry and the credential helpers. Fields that do not apply are
+ * `undefined` (`status` is set only when the cloud answered over HTTP). Never carries headers, request bodies,
+ * access key secrets or security tokens.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await registry.getModel("pai:model-x");
+ * } catch (error) {
+ *   if (ModelError.isInstance(error) && error.code === "not_found") {
+ *     // …
+ *   }
+ * }
+ * ```
+ */
+export class ModelError extends Error {
+  override readonly name: string = "ModelError";
+  readonly code: ModelErrorCode;
+  readonly provider: Provider | undefined;
+  readonly operation: string | undefined;
+  readonly status: number | undefined;
+  /** The cloud's own error code, always a string (Qianfan's numeric `error_code` too). */
+  readonly vendorCode: string | undefined;
+  readonly vendorMessage: string | undefined;
+  /** PAI `RequestId`, Qianfan `log_id` (or the `x-bce-request-id` header): quote it to the vendor's support. */
+  readonly requestId: string | undefined;
+  /** True when the same call may succeed if tried again. */
+  readonly retryable: boolean;
+
+  constructor(message: string, options: ModelErrorOptions) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = options.code;
+    this.provider = options.provider;
+    this.operation = options.operation;
+    this.status = options.status;
+    this.vendorCode = options.vendorCode;
+    this.vendorMessage = options.vendorMessage;
+    this.requestId = options.requestId;
+    this.retryable = options.retryable ?? (options.status === undefined ? false : isRetryableStatus(options.status));
+    // A marker instead of `instanceof`, so a check works across duplicate installs and realms.
+    Object.defineProperty(this, MARKER, { value: true, enumerable: false });
+  }
+
+  /** True for any `ModelError`, whichever copy of this package or realm made it. */
+  static isInstance(error: unknown): error is ModelError {
+    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
+  }
+
+  /** A plain, secret-free object for logs and API responses. */
+  toJSON(): ModelErrorJSON {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      provider: this.provider,
+      operation: this.operation,
+      status: this.status,
+      vendorCode: this.vendorCode,
+      vendorMessage: this.vendorMessage,
+      requestId: this.requestId,
+      retryable: this.retryable,
+    };
+  }
+}
+
+/** What `ModelError.prototype.toJSON` returns. */
+export interface ModelErrorJSON {
+  name: string;
+  code: ModelErrorCode;
+  message: string;
+  provider: Provider | undefined;
+  operation: string | undefined;
+  status: number | undefined;
+  vendorCode: string | undefined;
+  vendorMessage: string | undefined;
+  requestId: string | undefined;
+  retryable: boolean;
+}
+
+/** HTTP statuses worth a retry: 408, 409, 425, 429 and every 5xx. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 425 || status === 429 || status >= 500;
+}
+
+/** The parts of a failed call that go into a `ModelError` message. */
+export interface ErrorMessageParts {
+  readonly provider: Provider;
+  readonly operation: string;
+  readonly status?: number | undefined;
+  readonly vendorCode?: string | undefined;
+  readonly vendorMessage?: string | undefined;
+  readonly requestId?: string | undefined;
+  /** What else to say, e.g. `non-JSON body`. */
+  readonly reason?: string | undefined;
+}
+
+/**
+ * Formats the one-line message of a failed call: `pai GetModel failed: 404 InvalidModel.NotFound: no such model
+ * (requestId=5A14…)`. Takes no headers or bodies, so it cannot leak a secret.
+ */
+export function formatErrorMessage(parts: ErrorMessageParts): string {
+  const what = [parts.status, parts.vendorCode].filter((part) => part !== undefined && part !== "").join(" ");
+  const summary = [what, parts.reason].filter((part) => part !== undefined && part !== "").join(", ");
+  let message = `${parts.provider} ${parts.operation} failed: ${summary || "error"}`;
+  if (parts.vendorMessage) {
+    message += `: ${parts.vendorMessage}`;
+  }
+  if (parts.requestId) {
+    message += ` (requestId=${parts.requestId})`;
+  }
+  return message;
+}

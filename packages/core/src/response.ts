@@ -1,0 +1,75 @@
+import type { Provider } from "./errors.ts";
+import { toTransportError } from "./transport.ts";
+
+/** A response body read once: its text, and its JSON value when it parsed. */
+export interface ResponseBody {
+  readonly text: string;
+  /** True when `text` is non-empty, valid JSON. */
+  readonly isJson: boolean;
+  /** The parsed value; `undefined` unless `isJson`. */
+  readonly json: unknown;
+}
+
+/**
+ * Reads a response body as text and tries JSON on it. Never throws for a bad body (HTML, truncated, empty): the
+ * caller decides what that means. A body that breaks off while being read is a `network` error (`aborted` when the
+ * caller's signal fired).
+ *
+ * @internal shared by the provider packages
+ */
+export async function readResponseBody(
+  response: Response,
+  provider: Provider,
+  signal?: AbortSignal | null,
+): Promise<ResponseBody> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (cause) {
+    throw toTransportError(cause, provider, signal);
+  }
+  if (text.trim() === "") {
+    return { text, isJson: false, json: undefined };
+  }
+  try {
+    return { text, isJson: true, json: JSON.parse(text) as unknown };
+  } catch {
+    return { text, isJson: false, json: undefined };
+  }
+}
+
+/** True for a plain JSON object (not an array, not null). @internal */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The value when it is a string, else `undefined`. @internal */
+export function asString(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/** The value when it is a non-blank string, else `undefined`. @internal */
+export function asNonBlankString(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+}
+
+/** A string as it is, a finite number as its decimal string, anything else `undefined`. @internal */
+export function asIdString(value: unknown): string | undefined {
+  if (typeof value === "string" && value !== "") {
+    return value;
+  }
+  return typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
+}
+
+/** The strings of an array (other items dropped), or `[]`. @internal */
+export function asStringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/**
+ * `{ [key]: value }`, or `{}` when the value is `undefined`: spread it so an optional field is absent rather than
+ * `undefined` (`exactOptionalPropertyTypes`). @internal
+ */
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { ModelError } from "./errors.ts";
+import { createTransport } from "./transport.ts";
+
+const URL_ = "https://aiworkspace.cn-hangzhou.aliyuncs.com/api/v1/models/m-1";
+
+async function rejection(promise: Promise<unknown>): Promise<ModelError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(ModelError.isInstance(error)).toBe(true);
+  return error as ModelError;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("createTransport", () => {
+  test("signs the request right before sending it", async () => {
+    const seen: Request[] = [];
+    const transport = createTransport({
+      provider: "pai",
+      sign: async (request) => {
+        const headers = new Headers(request.headers);
+        headers.set("authorization", "signed");
+        return new Request(request, { headers });
+      },
+      fetch: async (request) => {
+        seen.push(request);
+        return new Response("{}", { status: 200 });
+      },
+    });
+    const response = await transport(new Request(URL_));
+    expect(response.status).toBe(200);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.headers.get("authorization")).toBe("signed");
+    expect(seen[0]?.url).toBe(URL_);
+  });
+
+  test("signs a clone, so the caller's body is still readable", async () => {
+    const original = new Request("https://qianfan.baidubce.com/x", { method: "POST", body: '{"modelId":"am-1"}' });
+    const transport = createTransport({
+      provider: "qianfan",
+      sign: async (request) => new Request(request, { body: await request.arrayBuffer() }),
+      fetch: async (request) => new Response(await request.text()),
+    });
+    expect(await (await transport(original)).text()).toBe('{"modelId":"am-1"}');
+    expect(await original.text()).toBe('{"modelId":"am-1"}');
+  });
+
+  test("looks globalThis.fetch up at call time, not when created", async () => {
+    const transport = createTransport({ provider: "pai", sign: async (request) => request });
+    const stub = vi.fn(async () => new Response("late", { status: 200 }));
+    vi.stubGlobal("fetch", stub);
+    expect(await (await transport(new Request(URL_))).text()).toBe("late");
+    expect(stub).toHaveBeenCalledTimes(1);
+  });
+
+  test("a fetch failure is a retryable network error with the cause kept", async () => {
+    const cause = new TypeError("fetch failed");
+    const transport = createTransport({
+      provider: "qianfan",
+      sign: async (request) => request,
+      fetch: async () => {
+        throw cause;
+      },
+    });
+    const error = await rejection(transport(new Request(URL_)));
+    expect(error.code).toBe("network");
+    expect(error.provider).toBe("qianfan");
+    expect(error.retryable).toBe(true);
+    expect(error.cause).toBe(cause);
+  });
+
+  test("a ModelError from sign passes through; anything else becomes a signing error", async () => {
+    const credentialsError = new ModelError("no creds", { code: "credentials", provider: "pai" });
+    const fetch = vi.fn(async () => new Response());
+    const failing = createTransport({
+      provider: "pai",
+      sign: async () => {
+        throw credentialsError;
+      },
+      fetch,
+    });
+    expect(await rejection(failing(new Request(URL_)))).toBe(credentialsError);
+
+    const broken = createTransport({
+      provider: "pai",
+      sign: async () => {
+        throw new TypeError("crypto.subtle is undefined");
+      },
+      fetch,
+    });
+    const error = await rejection(broken(new Request(URL_)));
+    expect(error.code).toBe("signing");
+    expect(error.message).toContain("crypto.subtle is undefined");
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  test("an aborted signal is an aborted error, before and during the send", async () => {
+    const fetch = vi.fn(async (request: Request) => {
+      await new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason)));
+      return new Response();
+    });
+    const transport = createTransport({ provider: "pai", sign: async (request) => request, fetch });
+
+    const before = new AbortController();
+    before.abort();
+    expect((await rejection(transport(new Request(URL_, { signal: before.signal })))).code).toBe("aborted");
+    expect(fetch).not.toHaveBeenCalled();
+
+    const during = new AbortController();
+    const pending = transport(new Request(URL_, { signal: during.signal }));
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    during.abort();
+    const error = await rejection(pending);
+    expect(error.code).toBe("aborted");
+    expect(error.retryable).toBe(false);
+  });
+});
