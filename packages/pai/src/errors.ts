@@ -1,0 +1,77 @@
+import {
+  asNonBlankString,
+  formatErrorMessage,
+  isJsonObject,
+  ModelError,
+  type ModelErrorCode,
+} from "@cloud-models/core";
+import { PAI_GET_MODEL_ACTION } from "./constants.ts";
+
+/** PAI error codes that mean the caller is not allowed in (bad key, bad signature, RAM denial). */
+const UNAUTHORIZED =
+  /^(SignatureDoesNotMatch|IncompleteSignature|InvalidAccessKeyId|InvalidAccessKeySecret|InvalidSecurityToken|Forbidden|NoPermission|AccessDenied|InvalidTimeStamp|SignatureNonceUsed|MissingSecurityToken|InvalidAuthorization)/;
+/** PAI error codes that mean "slow down". */
+const THROTTLED = /^Throttling/;
+/** Transient server-side codes. */
+const TRANSIENT = /^(ServiceUnavailable|InternalError|ServiceTimeout)/;
+
+/** What a PAI error answer is made into. @internal */
+export interface PaiErrorInput {
+  readonly status: number;
+  /** The parsed JSON body, when the body was JSON. */
+  readonly body: unknown;
+  readonly headers: Headers;
+  readonly operation?: string;
+}
+
+/**
+ * Turns a PAI error answer (4xx/5xx, JSON `{ RequestId, HostId, Code, Message, Recommend }` or anything else) into a
+ * `ModelError`: `not_found` for 404 / `*.NotFound` model codes, `unauthorized` for key, signature and permission
+ * codes, `throttled` for 429 / `Throttling*`, else `http`.
+ */
+export function paiHttpError(input: PaiErrorInput): ModelError {
+  const body = isJsonObject(input.body) ? input.body : {};
+  const vendorCode = asNonBlankString(body["Code"]);
+  const vendorMessage = asNonBlankString(body["Message"]);
+  const requestId = asNonBlankString(body["RequestId"]) ?? input.headers.get("x-acs-request-id") ?? undefined;
+  const code = classify(input.status, vendorCode);
+  const operation = input.operation ?? PAI_GET_MODEL_ACTION;
+  const transient = vendorCode !== undefined && (THROTTLED.test(vendorCode) || TRANSIENT.test(vendorCode));
+  return new ModelError(
+    formatErrorMessage({
+      provider: "pai",
+      operation,
+      status: input.status,
+      vendorCode,
+      vendorMessage,
+      requestId,
+      ...(input.body === undefined ? { reason: "non-JSON error body" } : {}),
+    }),
+    {
+      code,
+      provider: "pai",
+      operation,
+      status: input.status,
+      vendorCode,
+      vendorMessage,
+      requestId,
+      ...(transient ? { retryable: true } : {}),
+    },
+  );
+}
+
+function classify(status: number, vendorCode: string | undefined): ModelErrorCode {
+  if (vendorCode !== undefined && UNAUTHORIZED.test(vendorCode)) {
+    return "unauthorized";
+  }
+  if (status === 429 || (vendorCode !== undefined && THROTTLED.test(vendorCode))) {
+    return "throttled";
+  }
+  if (status === 401 || status === 403) {
+    return "unauthorized";
+  }
+  if (status === 404 || (vendorCode !== undefined && /NotFound$|NotExist/.test(vendorCode))) {
+    return "not_found";
+  }
+  return "http";
+}

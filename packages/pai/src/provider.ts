@@ -1,0 +1,76 @@
+import {
+  assertModelId,
+  formatErrorMessage,
+  type GetModelOptions,
+  isJsonObject,
+  ModelError,
+  type ModelProvider,
+  readResponseBody,
+  toTransportError,
+} from "@cloud-models/core";
+import { createPaiClient, type PaiClientOptions } from "./client.ts";
+import { PAI_GET_MODEL_ACTION } from "./constants.ts";
+import { paiHttpError } from "./errors.ts";
+import { toModel } from "./to-model.ts";
+import type { PaiGetModelResponse, PaiModel } from "./types.ts";
+
+/** Options of {@link paiProvider}: the same as the client's. */
+export type PaiProviderOptions = PaiClientOptions;
+
+/**
+ * The PAI model provider: `getModel(id)` validates the id, calls `GetModel` and returns a normalised
+ * {@link PaiModel}, throwing `ModelError` on any failure. Plug it into `createModelRegistry`, or use it alone.
+ *
+ * @throws ModelError when the options are malformed (`invalid_argument`, `credentials`).
+ * @example
+ * ```ts
+ * import { paiProvider } from "@cloud-models/pai";
+ *
+ * const pai = paiProvider({ credentials: { accessKeyId, accessKeySecret }, region: "cn-hangzhou" });
+ * const model = await pai.getModel("model-rbvg5wzljzjhc9ks92");
+ * console.log(model.name, model.versions[0]?.version);
+ * ```
+ */
+export function paiProvider(options: PaiProviderOptions): ModelProvider<PaiModel> {
+  const client = createPaiClient(options);
+  return {
+    name: "pai",
+    async getModel(id: string, getOptions?: GetModelOptions): Promise<PaiModel> {
+      assertModelId(id, "pai");
+      const signal = getOptions?.signal;
+      const result = await client
+        .GET("/api/v1/models/{ModelId}", {
+          params: { path: { ModelId: id } },
+          // The body is read here, not by openapi-fetch: HTML or a truncated body must become a typed error.
+          parseAs: "stream",
+          ...(signal ? { signal } : {}),
+        })
+        .catch((cause: unknown) => {
+          throw toTransportError(cause, "pai", signal);
+        });
+      const { response } = result;
+      if (!response.ok) {
+        // openapi-fetch has read the error body: the parsed JSON, or the text when it was not JSON.
+        const errorBody = isJsonObject(result.error) ? result.error : undefined;
+        throw paiHttpError({ status: response.status, body: errorBody, headers: response.headers });
+      }
+      const body = await readResponseBody(response, "pai", signal);
+      if (!isJsonObject(body.json) || typeof body.json["ModelId"] !== "string" || body.json["ModelId"] === "") {
+        const reason = body.isJson ? "the body has no ModelId" : "the body is not JSON";
+        throw new ModelError(
+          formatErrorMessage({ provider: "pai", operation: PAI_GET_MODEL_ACTION, status: response.status, reason }),
+          {
+            code: "invalid_response",
+            provider: "pai",
+            operation: PAI_GET_MODEL_ACTION,
+            status: response.status,
+            requestId: response.headers.get("x-acs-request-id") ?? undefined,
+            // A cut-off body may come out whole next time.
+            retryable: !body.isJson && body.text !== "",
+          },
+        );
+      }
+      return toModel(body.json as PaiGetModelResponse);
+    },
+  };
+}

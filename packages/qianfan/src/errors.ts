@@ -1,0 +1,109 @@
+import {
+  asIdString,
+  asNonBlankString,
+  formatErrorMessage,
+  isJsonObject,
+  ModelError,
+  type ModelErrorCode,
+} from "@cloud-models/core";
+import { QIANFAN_MODEL_DETAIL_OPERATION } from "./constants.ts";
+
+/**
+ * Qianfan `error_code`s by meaning, from Baidu's error-code reference.
+ * @see https://cloud.baidu.com/doc/WENXINWORKSHOP/s/tlmyncueh
+ */
+const UNAUTHORIZED_CODES: ReadonlySet<number> = new Set([6, 13, 14, 15, 110, 111]);
+/** QPS / RPM / TPM limits: worth a retry after a wait. */
+const THROTTLED_RETRYABLE_CODES: ReadonlySet<number> = new Set([4, 18, 336501, 336502]);
+/** Daily and total quotas: throttled, but a retry now will not help. */
+const THROTTLED_FINAL_CODES: ReadonlySet<number> = new Set([17, 19]);
+/** Transient service errors. */
+const TRANSIENT_CODES: ReadonlySet<number> = new Set([2, 336000, 336100]);
+/** Qianfan has no documented not-found code for `modelDetail`: the message says it. */
+const NOT_FOUND_MESSAGE = /not\s*(?:exist|found)|does\s*not\s*exist|不存在/i;
+
+/** Turns Qianfan's `{ error_code, error_msg, log_id }` (sent with HTTP 200) into a `ModelError`. @internal */
+export function qianfanVendorError(body: Record<string, unknown>, status: number, headers: Headers): ModelError {
+  const numeric = typeof body["error_code"] === "number" ? body["error_code"] : Number(body["error_code"]);
+  const vendorCode = asIdString(body["error_code"]);
+  const vendorMessage = asNonBlankString(body["error_msg"]);
+  const requestId = asIdString(body["log_id"]) ?? headers.get("x-bce-request-id") ?? undefined;
+  let code: ModelErrorCode = "http";
+  if (UNAUTHORIZED_CODES.has(numeric)) {
+    code = "unauthorized";
+  } else if (THROTTLED_RETRYABLE_CODES.has(numeric) || THROTTLED_FINAL_CODES.has(numeric)) {
+    code = "throttled";
+  } else if (vendorMessage !== undefined && NOT_FOUND_MESSAGE.test(vendorMessage)) {
+    code = "not_found";
+  }
+  const retryable = THROTTLED_RETRYABLE_CODES.has(numeric) || TRANSIENT_CODES.has(numeric);
+  return build({ code, status, vendorCode, vendorMessage, requestId, retryable });
+}
+
+/**
+ * Turns a non-2xx answer into a `ModelError`. BCE's IAM layer answers auth failures with an empty body and
+ * `X-Bce-Error-Code` / `X-Bce-Error-Message` headers; other errors may carry `{ code, message, requestId }` or
+ * `{ error_code, error_msg }` JSON. @internal
+ */
+export function qianfanHttpError(status: number, body: unknown, headers: Headers): ModelError {
+  if (isJsonObject(body) && body["error_code"] !== undefined) {
+    return qianfanVendorError(body, status, headers);
+  }
+  const json = isJsonObject(body) ? body : {};
+  const vendorCode = headers.get("x-bce-error-code") ?? asNonBlankString(json["code"]);
+  const vendorMessage = headers.get("x-bce-error-message") ?? asNonBlankString(json["message"]);
+  const requestId = headers.get("x-bce-request-id") ?? asNonBlankString(json["requestId"]);
+  let code: ModelErrorCode = "http";
+  if (status === 401 || status === 403) {
+    code = "unauthorized";
+  } else if (status === 429) {
+    code = "throttled";
+  } else if (status === 404) {
+    code = "not_found";
+  }
+  return build({
+    code,
+    status,
+    vendorCode,
+    vendorMessage,
+    requestId,
+    ...(body === undefined && vendorCode === undefined ? { reason: "no error details in the answer" } : {}),
+  });
+}
+
+interface BuildInput {
+  readonly code: ModelErrorCode;
+  readonly status: number;
+  readonly vendorCode: string | undefined;
+  readonly vendorMessage: string | undefined;
+  readonly requestId: string | undefined;
+  readonly retryable?: boolean;
+  readonly reason?: string;
+}
+
+function build(input: BuildInput): ModelError {
+  const operation = QIANFAN_MODEL_DETAIL_OPERATION;
+  // Qianfan's 200-with-error_code is not an HTTP failure; name the vendor code alone in the message.
+  const shownStatus = input.status >= 200 && input.status < 300 ? undefined : input.status;
+  return new ModelError(
+    formatErrorMessage({
+      provider: "qianfan",
+      operation,
+      status: shownStatus,
+      vendorCode: input.vendorCode,
+      vendorMessage: input.vendorMessage,
+      requestId: input.requestId,
+      reason: input.reason,
+    }),
+    {
+      code: input.code,
+      provider: "qianfan",
+      operation,
+      status: input.status,
+      vendorCode: input.vendorCode,
+      vendorMessage: input.vendorMessage,
+      requestId: input.requestId,
+      ...(input.retryable === undefined ? {} : { retryable: input.retryable }),
+    },
+  );
+}

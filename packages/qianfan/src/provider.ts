@@ -1,0 +1,83 @@
+import {
+  assertModelId,
+  formatErrorMessage,
+  type GetModelOptions,
+  isJsonObject,
+  ModelError,
+  type ModelProvider,
+  readResponseBody,
+  toTransportError,
+} from "@cloud-models/core";
+import { createQianfanClient, type QianfanClientOptions } from "./client.ts";
+import { QIANFAN_MODEL_DETAIL_OPERATION } from "./constants.ts";
+import { qianfanHttpError, qianfanVendorError } from "./errors.ts";
+import { toModel } from "./to-model.ts";
+import type { QianfanModel, QianfanModelDetailResponse } from "./types.ts";
+
+/** Options of {@link qianfanProvider}: the same as the client's. */
+export type QianfanProviderOptions = QianfanClientOptions;
+
+/**
+ * The Qianfan model provider: `getModel(id)` validates the id, calls `modelDetail` (sending the id as a string, as
+ * the API asks) and returns a normalised {@link QianfanModel}. Every failure is a `ModelError`, including Qianfan's
+ * HTTP 200 answers that carry an `error_code`, and IAM failures that come as headers on an empty body.
+ *
+ * @throws ModelError when the options are malformed (`invalid_argument`, `credentials`).
+ * @example
+ * ```ts
+ * import { qianfanProvider } from "@cloud-models/qianfan";
+ *
+ * const qianfan = qianfanProvider({ credentials: { accessKeyId: ak, accessKeySecret: sk } });
+ * const model = await qianfan.getModel("am-txtetnsfq9sb");
+ * console.log(model.name, model.versions.map((v) => v.version));
+ * ```
+ */
+export function qianfanProvider(options: QianfanProviderOptions): ModelProvider<QianfanModel> {
+  const client = createQianfanClient(options);
+  return {
+    name: "qianfan",
+    async getModel(id: string, getOptions?: GetModelOptions): Promise<QianfanModel> {
+      assertModelId(id, "qianfan");
+      const signal = getOptions?.signal;
+      const result = await client
+        .POST("/wenxinworkshop/modelrepo/modelDetail", {
+          body: { modelId: id },
+          // The body is read here, not by openapi-fetch: HTML or a truncated body must become a typed error.
+          parseAs: "stream",
+          ...(signal ? { signal } : {}),
+        })
+        .catch((cause: unknown) => {
+          throw toTransportError(cause, "qianfan", signal);
+        });
+      const { response } = result;
+      if (!response.ok) {
+        // openapi-fetch has read the error body: the parsed JSON, the text, or "" when empty.
+        throw qianfanHttpError(
+          response.status,
+          isJsonObject(result.error) ? result.error : undefined,
+          response.headers,
+        );
+      }
+      const body = await readResponseBody(response, "qianfan", signal);
+      if (isJsonObject(body.json) && body.json["error_code"] !== undefined) {
+        throw qianfanVendorError(body.json, response.status, response.headers);
+      }
+      const model = isJsonObject(body.json) ? toModel(body.json as QianfanModelDetailResponse) : undefined;
+      if (!model) {
+        const reason = body.isJson ? "the body has no result with a model id" : "the body is not JSON";
+        throw new ModelError(
+          formatErrorMessage({ provider: "qianfan", operation: QIANFAN_MODEL_DETAIL_OPERATION, reason }),
+          {
+            code: "invalid_response",
+            provider: "qianfan",
+            operation: QIANFAN_MODEL_DETAIL_OPERATION,
+            status: response.status,
+            requestId: response.headers.get("x-bce-request-id") ?? undefined,
+            retryable: !body.isJson && body.text !== "",
+          },
+        );
+      }
+      return model;
+    },
+  };
+}
