@@ -87,3 +87,10 @@ test("isRetryableStatus", () => {
   expect([408, 409, 425, 429, 500, 502, 503, 504].every(isRetryableStatus)).toBe(true);
   expect([200, 400, 401, 403, 404, 422].some(isRetryableStatus)).toBe(false);
 });
+
+test("signing details are kept and serialised", () => {
+  const signing = { canonicalRequest: "GET\n/", stringToSign: "ACS3-HMAC-SHA256\nabc" };
+  const error = new ModelError("m", { code: "unauthorized", signing });
+  expect(error.signing).toBe(signing);
+  expect(error.toJSON().signing).toEqual(signing);
+});

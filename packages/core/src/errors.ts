@@ -15,7 +15,8 @@ export type Provider = "pai" | "qianfan";
  * | `http` | any other error answer from the cloud (4xx/5xx, or a vendor error code in a 200) |
  * | `signing` | the request could not be signed (e.g. no WebCrypto in this context) |
  * | `network` | `fetch` failed before an answer arrived |
- * | `aborted` | the caller's `AbortSignal` fired |
+ * | `timeout` | an attempt, or the whole call, took longer than its limit (`retryable` for a single attempt) |
+ * | `aborted` | the caller's `AbortSignal` fired; never retried |
  * | `invalid_response` | the answer could not be read: not JSON, truncated, or not the documented shape |
  */
 export type ModelErrorCode =
@@ -28,6 +29,7 @@ export type ModelErrorCode =
   | "http"
   | "signing"
   | "network"
+  | "timeout"
   | "aborted"
   | "invalid_response";
 
@@ -43,7 +45,18 @@ export interface ModelErrorOptions {
   readonly requestId?: string | undefined;
   /** Defaults to what {@link isRetryableStatus} says of `status`, else `false`. */
   readonly retryable?: boolean | undefined;
+  /** What the SDK signed, on a signature mismatch. */
+  readonly signing?: SigningDetails | undefined;
   readonly cause?: unknown;
+}
+
+/**
+ * The stages of a request signature that may be shown to a user: never a secret, a security token or a derived
+ * signing key. Compare them with what the cloud says it computed.
+ */
+export interface SigningDetails {
+  readonly canonicalRequest: string;
+  readonly stringToSign?: string | undefined;
 }
 
 const MARKER: unique symbol = Symbol.for("cloud-models.ModelError") as never;
@@ -79,6 +92,8 @@ export class ModelError extends Error {
   readonly requestId: string | undefined;
   /** True when the same call may succeed if tried again. */
   readonly retryable: boolean;
+  /** On a signature mismatch: the canonical request (and ACS3 string to sign) the SDK signed. */
+  readonly signing: SigningDetails | undefined;
 
   constructor(message: string, options: ModelErrorOptions) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -90,6 +105,7 @@ export class ModelError extends Error {
     this.vendorMessage = options.vendorMessage;
     this.requestId = options.requestId;
     this.retryable = options.retryable ?? (options.status === undefined ? false : isRetryableStatus(options.status));
+    this.signing = options.signing;
     // A marker instead of `instanceof`, so a check works across duplicate installs and realms.
     Object.defineProperty(this, MARKER, { value: true, enumerable: false });
   }
@@ -112,6 +128,7 @@ export class ModelError extends Error {
       vendorMessage: this.vendorMessage,
       requestId: this.requestId,
       retryable: this.retryable,
+      signing: this.signing,
     };
   }
 }
@@ -128,6 +145,7 @@ export interface ModelErrorJSON {
   vendorMessage: string | undefined;
   requestId: string | undefined;
   retryable: boolean;
+  signing: SigningDetails | undefined;
 }
 
 /** HTTP statuses worth a retry: 408, 409, 425, 429 and every 5xx. */

@@ -17,6 +17,7 @@ export {
   type ModelErrorJSON,
   type ModelErrorOptions,
   type Provider,
+  type SigningDetails,
 } from "./errors.ts";
 export {
   type Model,
@@ -77,4 +78,18 @@ export {
   signBceV1,
   signBceV1WithDetails,
 } from "./signing/index.ts";
-export { createTransport, type FetchLike, type TransportOptions, toTransportError } from "./transport.ts";
+export { DEFAULT_RETRY } from "./transport/retry.ts";
+export {
+  type AttemptVerdict,
+  type ClockOffset,
+  createTransport,
+  type FetchLike,
+  type RetryOptions,
+  type SignContext,
+  type SignResult,
+  signingDetailsOf,
+  TRANSPORT_DEFAULTS,
+  type TransportOptions,
+  type TransportTuning,
+  toTransportError,
+} from "./transport.ts";

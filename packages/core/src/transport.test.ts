@@ -62,6 +62,7 @@ describe("createTransport", () => {
     const cause = new TypeError("fetch failed");
     const transport = createTransport({
       provider: "qianfan",
+      retry: false,
       sign: async (request) => request,
       fetch: async () => {
         throw cause;

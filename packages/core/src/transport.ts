@@ -1,61 +1,265 @@
-import { ModelError, type Provider } from "./errors.ts";
+import { ModelError, type Provider, type SigningDetails } from "./errors.ts";
+import { DEFAULT_MAX_BODY_BYTES, readLimitedBody } from "./transport/body.ts";
+import { type ClockOffset, createClockOffset, offsetFromDateHeader } from "./transport/clock.ts";
+import { backoffDelay, type RetryOptions, resolveRetry, retryAfterMs } from "./transport/retry.ts";
+import { anySignal, sleep } from "./transport/signal.ts";
 
 /** The `fetch` shape cloud-models needs: one `Request` in, one `Response` out (openapi-fetch calls it so). */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
+/** What the transport tells `sign` about the attempt it is about to send. */
+export interface SignContext {
+  /** The time to sign with: the local clock corrected by what the cloud's `Date` taught the client. */
+  readonly now: Date;
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+}
+
+/** What `sign` returns: the request to send, and optionally what was signed, to explain a signature mismatch. */
+export interface SignResult {
+  readonly request: Request;
+  readonly details?: SigningDetails | undefined;
+}
+
+/** What a cloud's answer means for the transport; the provider decides, since only it can read its vendor codes. */
+export type AttemptVerdict =
+  /** Hand the answer to the caller as it is (success, or an error a retry cannot change). */
+  | { readonly kind: "done" }
+  /** Worth another attempt (throttling, a transient error); `retryAfterMs` when the cloud said how long to wait. */
+  | { readonly kind: "retry"; readonly retryAfterMs?: number | undefined }
+  /** The cloud says the request time is off: learn its clock from `Date`, re-sign and try once more. */
+  | { readonly kind: "clock-skew" };
+
+/** The transport settings every client and provider takes, under the same names. */
+export interface TransportTuning {
+  /** Retries of network errors, timeouts, throttling and transient errors; `false` for none. Default 3 attempts. */
+  readonly retry?: RetryOptions | false | undefined;
+  /** The limit of one attempt, body included. Default 10,000 ms. */
+  readonly timeoutMs?: number | undefined;
+  /** The limit of the whole call, waits and retries included. Default 30,000 ms. */
+  readonly deadlineMs?: number | undefined;
+  /** Bodies larger than this are refused (`invalid_response`). Default 8 MiB. */
+  readonly maxBodyBytes?: number | undefined;
+}
+
 /** Options of {@link createTransport}. */
-export interface TransportOptions {
+export interface TransportOptions extends TransportTuning {
   /** Which cloud the requests go to; named in errors. */
   readonly provider: Provider;
   /**
-   * Signs one attempt. Called for every attempt, right before it is sent, so each one carries a fresh date and
-   * nonce. Throw a `ModelError` to fail the call as it is; anything else becomes a `signing` error.
+   * Signs one attempt. Called for every attempt, right before it is sent (never before a wait), so each one carries
+   * a fresh date and nonce. Throw a `ModelError` to fail the call as it is; anything else becomes a `signing` error.
    */
-  readonly sign: (request: Request) => Promise<Request>;
+  readonly sign: (request: Request, context: SignContext) => Promise<Request | SignResult>;
+  /** Reads an answer (its body already in memory) and says whether to retry. Default: retry 408, 429 and 5xx. */
+  readonly classify?: ((response: Response, body: string) => AttemptVerdict) | undefined;
   /**
    * The `fetch` to send with. Defaults to `globalThis.fetch`, looked up on every call (not when the transport is
    * made), so MSW or a test double installed later still applies.
    */
   readonly fetch?: FetchLike | undefined;
+  /** @internal For tests: the clock skew store (one per client by default), `Math.random`, `setTimeout`-based sleep. */
+  readonly testing?: {
+    readonly clock?: ClockOffset;
+    readonly random?: () => number;
+    readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+    readonly now?: () => number;
+  };
+}
+
+/** The defaults of {@link TransportOptions}. */
+export const TRANSPORT_DEFAULTS: { readonly timeoutMs: number; readonly deadlineMs: number } = {
+  timeoutMs: 10_000,
+  deadlineMs: 30_000,
+};
+
+const signingDetailsByResponse = new WeakMap<Response, SigningDetails>();
+
+/**
+ * The signature stages behind a response the transport returned, so a `SignatureDoesNotMatch` can show what the
+ * SDK signed next to what the cloud computed. @internal
+ */
+export function signingDetailsOf(response: Response): SigningDetails | undefined {
+  return signingDetailsByResponse.get(response);
 }
 
 /**
- * Makes the `fetch` a provider's openapi-fetch client sends through: it signs each attempt and turns failures
- * into `ModelError`s. Retries, timeouts and clock-skew correction live here too (one place for all of them), so
- * openapi-fetch middleware stays free for users' own hooks.
+ * Makes the `fetch` a provider's openapi-fetch client sends through. For every attempt it signs a clone of the
+ * request just before sending; it reads the body within the attempt's timeout; it retries network errors,
+ * timeouts and answers `classify` calls retryable, with exponential backoff and full jitter, honouring
+ * `Retry-After` / `x-acs-retry-after`; and when the cloud says the request time is off it learns the cloud's clock
+ * from the `Date` header, re-signs and tries once more. Failures become `ModelError`s (`network`, `timeout`,
+ * `aborted`, `signing`); answers, good or bad, are returned for the provider to map.
  *
  * @example
  * ```ts
- * const fetch = createTransport({ provider: "pai", sign: (request) => signAcs3(request, credentials, options) });
+ * const fetch = createTransport({
+ *   provider: "pai",
+ *   sign: (request, { now }) => signAcs3(request, credentials, { action: "GetModel", version: "2021-02-04", now }),
+ * });
  * const response = await fetch(new Request("https://aiworkspace.cn-hangzhou.aliyuncs.com/api/v1/models/m-1"));
  * ```
  */
 export function createTransport(options: TransportOptions): FetchLike {
-  const { provider, sign } = options;
+  const { provider } = options;
+  const retry = resolveRetry(options.retry);
+  const timeoutMs = positive(options.timeoutMs, TRANSPORT_DEFAULTS.timeoutMs, "timeoutMs");
+  const deadlineMs = positive(options.deadlineMs, TRANSPORT_DEFAULTS.deadlineMs, "deadlineMs");
+  const maxBodyBytes = positive(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, "maxBodyBytes");
+  const classify = options.classify ?? defaultClassify;
+  const clock = options.testing?.clock ?? createClockOffset();
+  const random = options.testing?.random ?? Math.random;
+  const wait = options.testing?.sleep ?? sleep;
+  const now = options.testing?.now ?? Date.now;
   const send: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
   return async (input: Request): Promise<Response> => {
-    const signal = input.signal;
-    throwIfAborted(signal, provider);
-    let signed: Request;
+    const caller = input.signal;
+    const startedAt = now();
+    const deadline = new AbortController();
+    const deadlineTimer = setTimeout(
+      () => deadline.abort(timeoutError(provider, `the call took longer than ${deadlineMs} ms`, false)),
+      deadlineMs,
+    );
+    const callSignal = anySignal([caller, deadline.signal]);
+    let skewCorrected = false;
     try {
-      // Sign a clone, so the caller's request (and its body) stays usable for another attempt.
-      signed = await sign(input.clone());
-    } catch (cause) {
-      if (ModelError.isInstance(cause)) {
-        throw cause;
+      for (let attempt = 1; ; attempt++) {
+        throwIfStopped(callSignal.signal, caller, provider);
+        const outcome = await attemptOnce(attempt);
+        if (outcome.kind === "response") {
+          const { response, verdict, offsetUsed } = outcome;
+          if (verdict.kind === "clock-skew" && !skewCorrected) {
+            const learnt = offsetFromDateHeader(response.headers, now());
+            // Only a clock that really differs from the one this attempt signed with is worth a re-sign.
+            if (learnt !== undefined && Math.abs(learnt - offsetUsed) >= 1_000) {
+              clock.set(learnt);
+              skewCorrected = true;
+              continue;
+            }
+          }
+          if (verdict.kind === "retry" && attempt < retry.maxAttempts) {
+            const hinted = verdict.retryAfterMs ?? retryAfterMs(response.headers, now());
+            await pause(backoffDelay(attempt, retry, random, hinted));
+            continue;
+          }
+          return response;
+        }
+        if (!outcome.error.retryable || attempt >= retry.maxAttempts) {
+          throw outcome.error;
+        }
+        await pause(backoffDelay(attempt, retry, random, undefined));
       }
-      throw new ModelError(`${provider} request could not be signed: ${describe(cause)}`, {
-        code: "signing",
-        provider,
-        cause,
-      });
+    } finally {
+      clearTimeout(deadlineTimer);
+      callSignal.dispose();
     }
-    try {
-      return await send(signed);
-    } catch (cause) {
-      throw toTransportError(cause, provider, signal);
+
+    async function pause(ms: number): Promise<void> {
+      const left = deadlineMs - (now() - startedAt);
+      if (ms >= left) {
+        // Waiting would pass the deadline: fail now rather than sleep into it.
+        throw timeoutError(provider, `the next retry would pass the ${deadlineMs} ms deadline`, false);
+      }
+      try {
+        await wait(ms, callSignal.signal);
+      } catch {
+        throwIfStopped(callSignal.signal, caller, provider);
+      }
+    }
+
+    type Outcome =
+      | { kind: "response"; response: Response; verdict: AttemptVerdict; offsetUsed: number }
+      | { kind: "error"; error: ModelError };
+
+    async function attemptOnce(attempt: number): Promise<Outcome> {
+      const offsetUsed = clock.get();
+      const signed = await signAttempt(input, attempt, offsetUsed);
+      throwIfStopped(callSignal.signal, caller, provider);
+      const timeout = new AbortController();
+      const attemptSignal = anySignal([callSignal.signal, timeout.signal]);
+      const timer = setTimeout(
+        () => timeout.abort(timeoutError(provider, `an attempt took longer than ${timeoutMs} ms`, true)),
+        timeoutMs,
+      );
+      try {
+        const raw = await send(new Request(signed.request, { signal: attemptSignal.signal }));
+        const bytes = await readLimitedBody(raw, maxBodyBytes, provider);
+        const response = new Response(raw.status === 204 || raw.status === 304 ? null : bytes, {
+          status: raw.status,
+          statusText: raw.statusText,
+          headers: raw.headers,
+        });
+        if (signed.details) {
+          signingDetailsByResponse.set(response, signed.details);
+        }
+        const verdict = classify(response, new TextDecoder().decode(bytes));
+        return { kind: "response", response, verdict, offsetUsed };
+      } catch (cause) {
+        if (ModelError.isInstance(cause) && cause.code === "invalid_response") {
+          throw cause;
+        }
+        throwIfStopped(callSignal.signal, caller, provider, cause);
+        if (timeout.signal.aborted) {
+          return { kind: "error", error: timeout.signal.reason as ModelError };
+        }
+        return { kind: "error", error: toTransportError(cause, provider) };
+      } finally {
+        clearTimeout(timer);
+        attemptSignal.dispose();
+      }
+    }
+
+    async function signAttempt(request: Request, attempt: number, offsetMs: number): Promise<SignResult> {
+      try {
+        // Sign a clone, so the caller's request (and its body) stays usable for the next attempt.
+        const result = await options.sign(request.clone(), { now: new Date(now() + offsetMs), attempt });
+        return result instanceof Request ? { request: result } : result;
+      } catch (cause) {
+        if (ModelError.isInstance(cause)) {
+          throw cause;
+        }
+        throw new ModelError(`${provider} request could not be signed: ${describe(cause)}`, {
+          code: "signing",
+          provider,
+          cause,
+        });
+      }
     }
   };
+}
+
+/** The default verdict: retry 408, 429 and 5xx; everything else is final. */
+function defaultClassify(response: Response): AttemptVerdict {
+  const { status } = response;
+  return status === 408 || status === 429 || status >= 500 ? { kind: "retry" } : { kind: "done" };
+}
+
+/**
+ * Throws when the call must stop: `aborted` when the caller's signal fired, the deadline's `timeout` error when the
+ * deadline passed.
+ */
+function throwIfStopped(signal: AbortSignal, caller: AbortSignal | null, provider: Provider, cause?: unknown): void {
+  if (caller?.aborted) {
+    throw new ModelError(`${provider} request aborted`, { code: "aborted", provider, cause: caller.reason ?? cause });
+  }
+  if (signal.aborted) {
+    throw ModelError.isInstance(signal.reason) ? signal.reason : timeoutError(provider, "the call was stopped", false);
+  }
+}
+
+function timeoutError(provider: Provider, reason: string, retryable: boolean): ModelError {
+  return new ModelError(`${provider} request timed out: ${reason}`, { code: "timeout", provider, retryable });
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) {
+    return fallback;
+  }
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new TypeError(`${name} must be a positive number`);
+  }
+  return value;
 }
 
 /**
@@ -79,12 +283,6 @@ export function toTransportError(cause: unknown, provider: Provider, signal?: Ab
   });
 }
 
-function throwIfAborted(signal: AbortSignal | null | undefined, provider: Provider): void {
-  if (signal?.aborted) {
-    throw new ModelError(`${provider} request aborted`, { code: "aborted", provider, cause: signal.reason });
-  }
-}
-
 /** The name and message of a thrown value, for an error message (thrown values carry no secrets of ours). */
 function describe(error: unknown): string {
   if (error instanceof Error) {
@@ -92,3 +290,6 @@ function describe(error: unknown): string {
   }
   return String(error);
 }
+
+export type { ClockOffset } from "./transport/clock.ts";
+export type { RetryOptions } from "./transport/retry.ts";

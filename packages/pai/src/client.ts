@@ -7,14 +7,20 @@ import {
   normalizeBaseUrl,
   percentEncode,
   resolveCredentials,
-  signAcs3,
+  signAcs3WithDetails,
+  type TransportTuning,
 } from "@cloud-models/core";
 import createClient, { type Client } from "openapi-fetch";
 import { PAI_API_VERSION, PAI_DEFAULT_REGION, PAI_GET_MODEL_ACTION } from "./constants.ts";
+import { classifyPaiAnswer } from "./errors.ts";
 import type { PaiPaths } from "./types.ts";
 
-/** Options of {@link createPaiClient} and `paiProvider`. */
-export interface PaiClientOptions {
+/**
+ * Options of {@link createPaiClient} and `paiProvider`. Besides these: `retry` (default 3 attempts, 200 ms
+ * doubling with full jitter, capped at 5 s; `false` for none), `timeoutMs` (per attempt, default 10 s),
+ * `deadlineMs` (whole call, default 30 s), `maxBodyBytes` (default 8 MiB).
+ */
+export interface PaiClientOptions extends TransportTuning {
   /** An AccessKey pair (optionally with an STS token), or a function returning one before every attempt. */
   readonly credentials: CredentialsSource;
   /** The PAI region, e.g. `cn-shanghai`; the host is `aiworkspace.<region>.aliyuncs.com`. Default `cn-hangzhou`. */
@@ -55,9 +61,17 @@ export function createPaiClient(options: PaiClientOptions): PaiClient {
   const transport = createTransport({
     provider: "pai",
     fetch: options.fetch,
-    sign: async (request) => {
+    retry: options.retry,
+    timeoutMs: options.timeoutMs,
+    deadlineMs: options.deadlineMs,
+    maxBodyBytes: options.maxBodyBytes,
+    classify: classifyPaiAnswer,
+    sign: async (request, { now }) => {
       const credentials = await resolveCredentials(options.credentials, "pai");
-      return signAcs3(request, credentials, { action: actionOf(request), version: PAI_API_VERSION });
+      const action = actionOf(request);
+      const signed = await signAcs3WithDetails(request, credentials, { action, version: PAI_API_VERSION, now });
+      const { canonicalRequest, stringToSign } = signed.details;
+      return { request: signed.request, details: { canonicalRequest, stringToSign } };
     },
   });
   return createClient<PaiPaths>({

@@ -1,9 +1,11 @@
 import {
+  type AttemptVerdict,
   asNonBlankString,
   formatErrorMessage,
   isJsonObject,
   ModelError,
   type ModelErrorCode,
+  type SigningDetails,
 } from "@cloud-models/core";
 import { PAI_GET_MODEL_ACTION } from "./constants.ts";
 
@@ -14,6 +16,10 @@ const UNAUTHORIZED =
 const THROTTLED = /^Throttling/;
 /** Transient server-side codes. */
 const TRANSIENT = /^(ServiceUnavailable|InternalError|ServiceTimeout)/;
+/** The request time is outside the cloud's window: a clock problem, fixed by re-signing with the cloud's time. */
+const CLOCK_SKEW = /^(InvalidTimeStamp|RequestTimeTooSkewed|RequestTimeTooSkew)/;
+/** A nonce the cloud has seen already: a fresh signature (new nonce) fixes it. */
+const NONCE_USED = /^SignatureNonceUsed/;
 
 /** What a PAI error answer is made into. @internal */
 export interface PaiErrorInput {
@@ -22,6 +28,8 @@ export interface PaiErrorInput {
   readonly body: unknown;
   readonly headers: Headers;
   readonly operation?: string;
+  /** What the SDK signed: attached on a signature mismatch. */
+  readonly signing?: SigningDetails | undefined;
 }
 
 /**
@@ -56,6 +64,7 @@ export function paiHttpError(input: PaiErrorInput): ModelError {
       vendorMessage,
       requestId,
       ...(transient ? { retryable: true } : {}),
+      ...(vendorCode?.startsWith("SignatureDoesNotMatch") && input.signing ? { signing: input.signing } : {}),
     },
   );
 }
@@ -74,4 +83,38 @@ function classify(status: number, vendorCode: string | undefined): ModelErrorCod
     return "not_found";
   }
   return "http";
+}
+
+/**
+ * What the transport should do with a PAI answer: re-sign on a clock-skew code, retry throttling, transient codes,
+ * a reused nonce, 408, 429 and 5xx; hand anything else back. @internal
+ */
+export function classifyPaiAnswer(response: Response, body: string): AttemptVerdict {
+  if (response.ok) {
+    return { kind: "done" };
+  }
+  const vendorCode = readCode(body);
+  if (vendorCode !== undefined && CLOCK_SKEW.test(vendorCode)) {
+    return { kind: "clock-skew" };
+  }
+  if (
+    vendorCode !== undefined &&
+    (THROTTLED.test(vendorCode) || TRANSIENT.test(vendorCode) || NONCE_USED.test(vendorCode))
+  ) {
+    return { kind: "retry" };
+  }
+  const { status } = response;
+  if (vendorCode !== undefined && UNAUTHORIZED.test(vendorCode)) {
+    return { kind: "done" };
+  }
+  return status === 408 || status === 429 || status >= 500 ? { kind: "retry" } : { kind: "done" };
+}
+
+function readCode(body: string): string | undefined {
+  try {
+    const json: unknown = JSON.parse(body);
+    return isJsonObject(json) ? asNonBlankString(json["Code"]) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -122,7 +122,10 @@ describe("paiProvider.getModel", () => {
     "rejects the id %j before any request",
     async (id) => {
       const { fetch, requests } = recorder();
-      const error = await rejection(paiProvider({ credentials: CREDENTIALS, fetch }).getModel(id as string));
+      // retry: false — these cases are about mapping; retries are tested below.
+      const error = await rejection(
+        paiProvider({ credentials: CREDENTIALS, fetch, retry: false }).getModel(id as string),
+      );
       expect(error.code).toBe("invalid_argument");
       expect(requests).toHaveLength(0);
     },
@@ -242,5 +245,80 @@ describe("paiProvider errors", () => {
     );
     expect(error.code).toBe("aborted");
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe("paiProvider resilience", () => {
+  test("throttling is retried after x-acs-retry-after, with a fresh signature", async () => {
+    const { fetch, requests } = recorder(() =>
+      requests.length === 1
+        ? Response.json(
+            {
+              RequestId: "FAKE-REQ-T",
+              Code: "Throttling.User",
+              Message: "Request was denied due to user flow control.",
+            },
+            { status: 429, headers: { "x-acs-retry-after": "5" } },
+          )
+        : Response.json(paiFixtures.model),
+    );
+    const model = await paiProvider({ credentials: CREDENTIALS, fetch, retry: { baseDelayMs: 1 } }).getModel("m-1");
+    expect(model.name).toBe("情感分析");
+    expect(requests).toHaveLength(2);
+    const [first, second] = requests as [Request, Request];
+    expect(first.headers.get("x-acs-signature-nonce")).not.toBe(second.headers.get("x-acs-signature-nonce"));
+    expect(first.headers.get("authorization")).not.toBe(second.headers.get("authorization"));
+    await expectValidAcs3(second);
+  });
+
+  test("InvalidTimeStamp.Expired: the cloud's Date is learnt and the retry is signed with it", async () => {
+    const serverTime = new Date(Date.now() + 3 * 3600 * 1000);
+    serverTime.setUTCMilliseconds(0);
+    const { fetch, requests } = recorder(() =>
+      requests.length === 1
+        ? Response.json(
+            {
+              RequestId: "FAKE-REQ-S",
+              Code: "InvalidTimeStamp.Expired",
+              Message: "Specified time stamp or date value is expired.",
+            },
+            { status: 400, headers: { date: serverTime.toUTCString() } },
+          )
+        : Response.json(paiFixtures.model),
+    );
+    const pai = paiProvider({ credentials: CREDENTIALS, fetch });
+    await pai.getModel("m-1");
+    const signedAt = Date.parse((requests[1] as Request).headers.get("x-acs-date") as string);
+    expect(Math.abs(signedAt - serverTime.getTime())).toBeLessThan(5_000);
+    await expectValidAcs3(requests[1] as Request);
+
+    // The client keeps the offset: the next call is signed with the cloud's time straight away.
+    await pai.getModel("m-1");
+    expect(requests).toHaveLength(3);
+    expect(
+      Math.abs(Date.parse((requests[2] as Request).headers.get("x-acs-date") as string) - serverTime.getTime()),
+    ).toBeLessThan(5_000);
+  });
+
+  test("SignatureDoesNotMatch carries what the SDK signed, never the secret, and is not retried", async () => {
+    const sts = { ...CREDENTIALS, securityToken: "FAKE_STS_TOKEN_MARKER" };
+    const { fetch, requests } = recorder(() =>
+      Response.json(
+        {
+          RequestId: "FAKE-REQ-M",
+          Code: "SignatureDoesNotMatch",
+          Message: "Specified signature is not matched with our calculation.",
+        },
+        { status: 400 },
+      ),
+    );
+    const error = await rejection(paiProvider({ credentials: sts, fetch }).getModel("m-1"));
+    expect(requests).toHaveLength(1);
+    expect(error.code).toBe("unauthorized");
+    expect(error.signing?.canonicalRequest).toMatch(/^GET\n\/api\/v1\/models\/m-1\n/);
+    expect(error.signing?.stringToSign).toMatch(/^ACS3-HMAC-SHA256\n[0-9a-f]{64}$/);
+    const everything = `${error.message}${JSON.stringify(error)}${error.stack}`;
+    expect(everything).not.toContain(CREDENTIALS.accessKeySecret);
+    expect(everything).not.toContain("FAKE_STS_TOKEN_MARKER");
   });
 });

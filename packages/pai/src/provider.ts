@@ -6,6 +6,7 @@ import {
   ModelError,
   type ModelProvider,
   readResponseBody,
+  signingDetailsOf,
   toTransportError,
 } from "@cloud-models/core";
 import { createPaiClient, type PaiClientOptions } from "./client.ts";
@@ -52,7 +53,12 @@ export function paiProvider(options: PaiProviderOptions): ModelProvider<PaiModel
       if (!response.ok) {
         // openapi-fetch has read the error body: the parsed JSON, or the text when it was not JSON.
         const errorBody = isJsonObject(result.error) ? result.error : undefined;
-        throw paiHttpError({ status: response.status, body: errorBody, headers: response.headers });
+        throw paiHttpError({
+          status: response.status,
+          body: errorBody,
+          headers: response.headers,
+          signing: signingDetailsOf(response),
+        });
       }
       const body = await readResponseBody(response, "pai", signal);
       if (!isJsonObject(body.json) || typeof body.json["ModelId"] !== "string" || body.json["ModelId"] === "") {

@@ -1,10 +1,12 @@
 import {
+  type AttemptVerdict,
   asIdString,
   asNonBlankString,
   formatErrorMessage,
   isJsonObject,
   ModelError,
   type ModelErrorCode,
+  type SigningDetails,
 } from "@cloud-models/core";
 import { QIANFAN_MODEL_DETAIL_OPERATION } from "./constants.ts";
 
@@ -45,7 +47,12 @@ export function qianfanVendorError(body: Record<string, unknown>, status: number
  * `X-Bce-Error-Code` / `X-Bce-Error-Message` headers; other errors may carry `{ code, message, requestId }` or
  * `{ error_code, error_msg }` JSON. @internal
  */
-export function qianfanHttpError(status: number, body: unknown, headers: Headers): ModelError {
+export function qianfanHttpError(
+  status: number,
+  body: unknown,
+  headers: Headers,
+  signing?: SigningDetails,
+): ModelError {
   if (isJsonObject(body) && body["error_code"] !== undefined) {
     return qianfanVendorError(body, status, headers);
   }
@@ -67,6 +74,7 @@ export function qianfanHttpError(status: number, body: unknown, headers: Headers
     vendorCode,
     vendorMessage,
     requestId,
+    ...(vendorCode === "SignatureDoesNotMatch" && signing ? { signing } : {}),
     ...(body === undefined && vendorCode === undefined ? { reason: "no error details in the answer" } : {}),
   });
 }
@@ -79,6 +87,7 @@ interface BuildInput {
   readonly requestId: string | undefined;
   readonly retryable?: boolean;
   readonly reason?: string;
+  readonly signing?: SigningDetails;
 }
 
 function build(input: BuildInput): ModelError {
@@ -104,6 +113,48 @@ function build(input: BuildInput): ModelError {
       vendorMessage: input.vendorMessage,
       requestId: input.requestId,
       ...(input.retryable === undefined ? {} : { retryable: input.retryable }),
+      ...(input.signing ? { signing: input.signing } : {}),
     },
   );
+}
+
+/** BCE IAM codes that mean the request time is outside its window. */
+const CLOCK_SKEW_CODES: ReadonlySet<string> = new Set(["RequestExpired", "RequestTimeTooSkewed"]);
+
+/**
+ * What the transport should do with a Qianfan answer: re-sign when IAM says the request expired; retry the
+ * retryable `error_code`s of a 200 (QPS limits, "try again", service unavailable), and 408, 429 and 5xx; hand
+ * anything else back. @internal
+ */
+export function classifyQianfanAnswer(response: Response, body: string): AttemptVerdict {
+  if (response.ok) {
+    const code = readErrorCode(body);
+    return code !== undefined && (THROTTLED_RETRYABLE_CODES.has(code) || TRANSIENT_CODES.has(code))
+      ? { kind: "retry" }
+      : { kind: "done" };
+  }
+  const iamCode = response.headers.get("x-bce-error-code") ?? readBceCode(body);
+  if (iamCode !== undefined && CLOCK_SKEW_CODES.has(iamCode)) {
+    return { kind: "clock-skew" };
+  }
+  const { status } = response;
+  return status === 408 || status === 429 || status >= 500 ? { kind: "retry" } : { kind: "done" };
+}
+
+function parse(body: string): Record<string, unknown> | undefined {
+  try {
+    const json: unknown = JSON.parse(body);
+    return isJsonObject(json) ? json : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readErrorCode(body: string): number | undefined {
+  const code = parse(body)?.["error_code"];
+  return typeof code === "number" ? code : typeof code === "string" && /^\d+$/.test(code) ? Number(code) : undefined;
+}
+
+function readBceCode(body: string): string | undefined {
+  return asNonBlankString(parse(body)?.["code"]);
 }

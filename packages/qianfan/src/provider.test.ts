@@ -96,7 +96,10 @@ describe("qianfanProvider.getModel", () => {
     "rejects the id %j before any request",
     async (id) => {
       const { fetch, requests } = recorder();
-      const error = await rejection(qianfanProvider({ credentials: CREDENTIALS, fetch }).getModel(id as string));
+      // retry: false — these cases are about mapping; retries are tested below.
+      const error = await rejection(
+        qianfanProvider({ credentials: CREDENTIALS, fetch, retry: false }).getModel(id as string),
+      );
       expect(error.code).toBe("invalid_argument");
       expect(requests).toHaveLength(0);
     },
@@ -190,5 +193,54 @@ describe("qianfanProvider errors", () => {
       }).getModel("am-1"),
     );
     expect(error).toMatchObject({ code: "network", provider: "qianfan", retryable: true });
+  });
+});
+
+describe("qianfanProvider resilience", () => {
+  test("error_code 18 (QPS limit) in a 200 is retried, and then the model is served", async () => {
+    const { fetch, requests } = recorder(() =>
+      requests.length === 1
+        ? Response.json({ error_code: 18, error_msg: "Open api qps request limit reached", log_id: "1" })
+        : Response.json(qianfanFixtures.model),
+    );
+    const model = await qianfanProvider({ credentials: CREDENTIALS, fetch, retry: { baseDelayMs: 1 } }).getModel(
+      "am-1",
+    );
+    expect(model.name).toBe("chatglm32k_v10");
+    expect(requests).toHaveLength(2);
+    await expectValidBce(requests[1] as Request);
+  });
+
+  test("RequestExpired from IAM: the retry is signed with the cloud's time", async () => {
+    const serverTime = new Date(Date.now() - 2 * 3600 * 1000);
+    serverTime.setUTCMilliseconds(0);
+    const { fetch, requests } = recorder(() =>
+      requests.length === 1
+        ? new Response(null, {
+            status: 403,
+            headers: {
+              "x-bce-error-code": "RequestExpired",
+              "x-bce-error-message": "expired",
+              date: serverTime.toUTCString(),
+            },
+          })
+        : Response.json(qianfanFixtures.model),
+    );
+    await qianfanProvider({ credentials: CREDENTIALS, fetch }).getModel("am-1");
+    expect(requests).toHaveLength(2);
+    const signedAt = Date.parse((requests[1] as Request).headers.get("x-bce-date") as string);
+    expect(Math.abs(signedAt - serverTime.getTime())).toBeLessThan(5_000);
+    await expectValidBce(requests[1] as Request);
+  });
+
+  test("SignatureDoesNotMatch carries the canonical request, never the secret or signing key", async () => {
+    const { fetch } = recorder(
+      () => new Response(null, { status: 401, headers: { "x-bce-error-code": "SignatureDoesNotMatch" } }),
+    );
+    const error = await rejection(qianfanProvider({ credentials: CREDENTIALS, fetch }).getModel("am-1"));
+    expect(error.code).toBe("unauthorized");
+    expect(error.signing?.canonicalRequest).toMatch(/^POST\n\/wenxinworkshop\/modelrepo\/modelDetail\n\n/);
+    expect(error.signing?.stringToSign).toBeUndefined();
+    expect(`${error.message}${JSON.stringify(error)}`).not.toContain(CREDENTIALS.accessKeySecret);
   });
 });

@@ -6,6 +6,7 @@ import {
   ModelError,
   type ModelProvider,
   readResponseBody,
+  signingDetailsOf,
   toTransportError,
 } from "@cloud-models/core";
 import { createQianfanClient, type QianfanClientOptions } from "./client.ts";
@@ -52,11 +53,8 @@ export function qianfanProvider(options: QianfanProviderOptions): ModelProvider<
       const { response } = result;
       if (!response.ok) {
         // openapi-fetch has read the error body: the parsed JSON, the text, or "" when empty.
-        throw qianfanHttpError(
-          response.status,
-          isJsonObject(result.error) ? result.error : undefined,
-          response.headers,
-        );
+        const errorBody = isJsonObject(result.error) ? result.error : undefined;
+        throw qianfanHttpError(response.status, errorBody, response.headers, signingDetailsOf(response));
       }
       const body = await readResponseBody(response, "qianfan", signal);
       if (isJsonObject(body.json) && body.json["error_code"] !== undefined) {

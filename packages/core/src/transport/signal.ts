@@ -1,0 +1,48 @@
+/**
+ * A signal that fires when any of `signals` fires, with that signal's reason. `AbortSignal.any` where the runtime
+ * has it, else the same by hand. Call `dispose` when done, to drop the listeners. @internal
+ */
+export function anySignal(signals: readonly (AbortSignal | null | undefined)[]): {
+  signal: AbortSignal;
+  dispose: () => void;
+} {
+  const present = signals.filter((signal): signal is AbortSignal => signal != null);
+  const controller = new AbortController();
+  const listeners: [AbortSignal, () => void][] = [];
+  for (const signal of present) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    const listener = () => controller.abort(signal.reason);
+    signal.addEventListener("abort", listener, { once: true });
+    listeners.push([signal, listener]);
+  }
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const [signal, listener] of listeners) {
+        signal.removeEventListener("abort", listener);
+      }
+    },
+  };
+}
+
+/** Resolves after `ms`, or rejects with the signal's reason when it fires first. @internal */
+export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
