@@ -21,6 +21,17 @@ const THROTTLED_RETRYABLE_CODES: ReadonlySet<number> = new Set([4, 18, 336501, 3
 const THROTTLED_FINAL_CODES: ReadonlySet<number> = new Set([17, 19]);
 /** Transient service errors. */
 const TRANSIENT_CODES: ReadonlySet<number> = new Set([2, 336000, 336100]);
+/**
+ * BCE IAM error codes of a refused request. Baidu's error table gives some of them HTTP 400, so the code decides,
+ * not the status. @see https://cloud.baidu.com/doc/Reference/s/Njwvz1wot
+ */
+const IAM_UNAUTHORIZED_CODES: ReadonlySet<string> = new Set([
+  "SignatureDoesNotMatch",
+  "InvalidAccessKeyId",
+  "InvalidHTTPAuthHeader",
+  "AccessDenied",
+  "RequestExpired",
+]);
 /** Qianfan has no documented not-found code for `modelDetail`: the message says it. */
 const NOT_FOUND_MESSAGE = /not\s*(?:exist|found)|does\s*not\s*exist|不存在/i;
 
@@ -61,7 +72,7 @@ export function qianfanHttpError(
   const vendorMessage = headers.get("x-bce-error-message") ?? asNonBlankString(json["message"]);
   const requestId = headers.get("x-bce-request-id") ?? asNonBlankString(json["requestId"]);
   let code: ModelErrorCode = "http";
-  if (status === 401 || status === 403) {
+  if ((vendorCode !== undefined && IAM_UNAUTHORIZED_CODES.has(vendorCode)) || status === 401 || status === 403) {
     code = "unauthorized";
   } else if (status === 429) {
     code = "throttled";

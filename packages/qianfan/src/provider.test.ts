@@ -163,6 +163,11 @@ describe("qianfanProvider errors", () => {
       { code: "unauthorized", vendorCode: "RequestExpired", requestId: "FAKE-BCE-2" },
     ],
     [
+      "IAM failure answered with HTTP 400 (as Baidu's error table lists it) is still unauthorized",
+      () => new Response(null, { status: 400, headers: { "X-Bce-Error-Code": "InvalidHTTPAuthHeader" } }),
+      { code: "unauthorized", status: 400, vendorCode: "InvalidHTTPAuthHeader" },
+    ],
+    [
       "502 with an HTML body",
       () => new Response("<html>502 Bad Gateway</html>", { status: 502 }),
       { code: "http", status: 502, retryable: true },
