@@ -19,7 +19,9 @@ export function toSigningHeaders(headers: Headers, url: URL): Record<string, str
  * Passing the bytes, rather than letting the constructor take over the body stream, leaves `request` usable. @internal
  */
 export function rebuildRequest(request: Request, headers: Headers, bytes: ArrayBuffer | null): Request {
-  return new Request(request, bytes === null ? { headers } : { headers, body: bytes });
+  // From a clone: Chromium marks the input's body as used by `new Request(input, { body })` even though a new body
+  // is given (Node, Deno and Bun do not), and the caller's request must stay readable for a retry.
+  return new Request(request.clone(), bytes === null ? { headers } : { headers, body: bytes });
 }
 
 /** Replaces every occurrence of `secret` (and of its percent-encoded form) in `text` with `[redacted]`. @internal */
