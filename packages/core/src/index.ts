@@ -41,6 +41,7 @@ export {
   asNonBlankString,
   asString,
   asStringArray,
+  isBrokenJson,
   isJsonObject,
   optional,
   type ResponseBody,

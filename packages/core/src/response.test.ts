@@ -1,6 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { ModelError } from "./errors.ts";
-import { asIdString, asNonBlankString, asStringArray, isJsonObject, optional, readResponseBody } from "./response.ts";
+import {
+  asIdString,
+  asNonBlankString,
+  asStringArray,
+  isBrokenJson,
+  isJsonObject,
+  optional,
+  readResponseBody,
+} from "./response.ts";
 
 describe("readResponseBody", () => {
   test("JSON", async () => {
@@ -47,4 +55,13 @@ test("tolerant accessors", () => {
   expect(optional("a", undefined)).toEqual({});
   expect(Object.keys(optional("a", undefined))).toEqual([]);
   expect(optional("a", 0)).toEqual({ a: 0 });
+});
+
+test("isBrokenJson", () => {
+  expect(isBrokenJson('{"a":')).toBe(true);
+  expect(isBrokenJson("<html>")).toBe(true);
+  expect(isBrokenJson('{"a":1}')).toBe(false);
+  expect(isBrokenJson("[]")).toBe(false);
+  expect(isBrokenJson("")).toBe(false);
+  expect(isBrokenJson("  ")).toBe(false);
 });

@@ -38,6 +38,22 @@ export async function readResponseBody(
   }
 }
 
+/**
+ * True when a non-empty body is not valid JSON: cut off or mangled on the way, so another attempt may bring it whole.
+ * @internal
+ */
+export function isBrokenJson(text: string): boolean {
+  if (text.trim() === "") {
+    return false;
+  }
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** True for a plain JSON object (not an array, not null). @internal */
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

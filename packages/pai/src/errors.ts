@@ -2,6 +2,7 @@ import {
   type AttemptVerdict,
   asNonBlankString,
   formatErrorMessage,
+  isBrokenJson,
   isJsonObject,
   ModelError,
   type ModelErrorCode,
@@ -87,11 +88,12 @@ function classify(status: number, vendorCode: string | undefined): ModelErrorCod
 
 /**
  * What the transport should do with a PAI answer: re-sign on a clock-skew code, retry throttling, transient codes,
- * a reused nonce, 408, 429 and 5xx; hand anything else back. @internal
+ * a reused nonce, 408, 429, 5xx and a success whose body is not whole JSON; hand anything else back. @internal
  */
 export function classifyPaiAnswer(response: Response, body: string): AttemptVerdict {
   if (response.ok) {
-    return { kind: "done" };
+    // A success whose body does not parse was cut off or mangled on the way: the next attempt may come out whole.
+    return isBrokenJson(body) ? { kind: "retry" } : { kind: "done" };
   }
   const vendorCode = readCode(body);
   if (vendorCode !== undefined && CLOCK_SKEW.test(vendorCode)) {

@@ -3,6 +3,7 @@ import {
   asIdString,
   asNonBlankString,
   formatErrorMessage,
+  isBrokenJson,
   isJsonObject,
   ModelError,
   type ModelErrorCode,
@@ -134,11 +135,15 @@ const CLOCK_SKEW_CODES: ReadonlySet<string> = new Set(["RequestExpired", "Reques
 
 /**
  * What the transport should do with a Qianfan answer: re-sign when IAM says the request expired; retry the
- * retryable `error_code`s of a 200 (QPS limits, "try again", service unavailable), and 408, 429 and 5xx; hand
- * anything else back. @internal
+ * retryable `error_code`s of a 200 (QPS limits, "try again", service unavailable), a 200 whose body is not whole
+ * JSON, and 408, 429 and 5xx; hand anything else back. @internal
  */
 export function classifyQianfanAnswer(response: Response, body: string): AttemptVerdict {
   if (response.ok) {
+    if (isBrokenJson(body)) {
+      // Cut off or mangled on the way: the next attempt may come out whole.
+      return { kind: "retry" };
+    }
     const code = readErrorCode(body);
     return code !== undefined && (THROTTLED_RETRYABLE_CODES.has(code) || TRANSIENT_CODES.has(code))
       ? { kind: "retry" }
