@@ -95,8 +95,8 @@ export interface EnvCredentials {
 }
 
 /**
- * Reads both clouds' credentials from an environment object: Node's `process.env`, a Workers `env` binding,
- * `Deno.env.toObject()`. The SDK itself never reads the environment.
+ * Reads both clouds' credentials from an environment object the caller passes: a Workers `env` binding,
+ * `Deno.env.toObject()`, or Node's environment object. The SDK itself never reads the environment.
  *
  * Alibaba: `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET`, optional `ALIBABA_CLOUD_SECURITY_TOKEN`.
  * Qianfan: `QIANFAN_ACCESS_KEY`, `QIANFAN_SECRET_KEY`, optional `QIANFAN_SECURITY_TOKEN`.
@@ -105,7 +105,8 @@ export interface EnvCredentials {
  * variable, never a value).
  * @example
  * ```ts
- * const { pai, qianfan } = credentialsFromEnv(process.env);
+ * // In a Cloudflare Worker: export default { fetch(request, env) { … credentialsFromEnv(env) … } }
+ * const { pai, qianfan } = credentialsFromEnv(env);
  * ```
  */
 export function credentialsFromEnv(env: Readonly<Record<string, unknown>>): EnvCredentials {
