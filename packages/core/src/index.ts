@@ -41,6 +41,8 @@ export {
   asNonBlankString,
   asString,
   asStringArray,
+  type InvalidResponseInput,
+  invalidResponseError,
   isBrokenJson,
   isJsonObject,
   optional,

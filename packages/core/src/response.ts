@@ -1,4 +1,4 @@
-import type { Provider } from "./errors.ts";
+import { formatErrorMessage, ModelError, type Provider } from "./errors.ts";
 import { toTransportError } from "./transport.ts";
 
 /** A response body read once: its text, and its JSON value when it parsed. */
@@ -88,4 +88,33 @@ export function asStringArray(value: unknown): string[] {
  */
 export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** What {@link invalidResponseError} needs to know. @internal */
+export interface InvalidResponseInput {
+  readonly provider: Provider;
+  readonly operation: string;
+  readonly response: Response;
+  readonly body: ResponseBody;
+  /** What is wrong with a body that is JSON, e.g. `the body has no ModelId`. */
+  readonly problem: string;
+  /** The response header holding the cloud's request id. */
+  readonly requestIdHeader: string;
+}
+
+/**
+ * The `invalid_response` error for a success answer that cannot be mapped: not JSON (retryable when there was a
+ * body: a cut-off one may come out whole next time), or JSON without the model. @internal
+ */
+export function invalidResponseError(input: InvalidResponseInput): ModelError {
+  const { provider, operation, response, body } = input;
+  const reason = body.isJson ? input.problem : "the body is not JSON";
+  return new ModelError(formatErrorMessage({ provider, operation, status: response.status, reason }), {
+    code: "invalid_response",
+    provider,
+    operation,
+    status: response.status,
+    requestId: response.headers.get(input.requestIdHeader) ?? undefined,
+    retryable: !body.isJson && body.text !== "",
+  });
 }

@@ -1,9 +1,8 @@
 import {
   assertModelId,
-  formatErrorMessage,
   type GetModelOptions,
+  invalidResponseError,
   isJsonObject,
-  ModelError,
   type ModelProvider,
   readResponseBody,
   signingDetailsOf,
@@ -62,19 +61,14 @@ export function paiProvider(options: PaiProviderOptions): ModelProvider<PaiModel
       }
       const body = await readResponseBody(response, "pai", signal);
       if (!isJsonObject(body.json) || typeof body.json["ModelId"] !== "string" || body.json["ModelId"] === "") {
-        const reason = body.isJson ? "the body has no ModelId" : "the body is not JSON";
-        throw new ModelError(
-          formatErrorMessage({ provider: "pai", operation: PAI_GET_MODEL_ACTION, status: response.status, reason }),
-          {
-            code: "invalid_response",
-            provider: "pai",
-            operation: PAI_GET_MODEL_ACTION,
-            status: response.status,
-            requestId: response.headers.get("x-acs-request-id") ?? undefined,
-            // A cut-off body may come out whole next time.
-            retryable: !body.isJson && body.text !== "",
-          },
-        );
+        throw invalidResponseError({
+          provider: "pai",
+          operation: PAI_GET_MODEL_ACTION,
+          response,
+          body,
+          problem: "the body has no ModelId",
+          requestIdHeader: "x-acs-request-id",
+        });
       }
       return toModel(body.json as PaiGetModelResponse);
     },

@@ -1,9 +1,8 @@
 import {
   assertModelId,
-  formatErrorMessage,
   type GetModelOptions,
+  invalidResponseError,
   isJsonObject,
-  ModelError,
   type ModelProvider,
   readResponseBody,
   signingDetailsOf,
@@ -62,18 +61,14 @@ export function qianfanProvider(options: QianfanProviderOptions): ModelProvider<
       }
       const model = isJsonObject(body.json) ? toModel(body.json as QianfanModelDetailResponse) : undefined;
       if (!model) {
-        const reason = body.isJson ? "the body has no result with a model id" : "the body is not JSON";
-        throw new ModelError(
-          formatErrorMessage({ provider: "qianfan", operation: QIANFAN_MODEL_DETAIL_OPERATION, reason }),
-          {
-            code: "invalid_response",
-            provider: "qianfan",
-            operation: QIANFAN_MODEL_DETAIL_OPERATION,
-            status: response.status,
-            requestId: response.headers.get("x-bce-request-id") ?? undefined,
-            retryable: !body.isJson && body.text !== "",
-          },
-        );
+        throw invalidResponseError({
+          provider: "qianfan",
+          operation: QIANFAN_MODEL_DETAIL_OPERATION,
+          response,
+          body,
+          problem: "the body has no result with a model id",
+          requestIdHeader: "x-bce-request-id",
+        });
       }
       return model;
     },
