@@ -6,7 +6,10 @@ set -euo pipefail
 
 CHROMIUM=/usr/bin/chromium
 
-if [ -x "$CHROMIUM" ]; then
+# A CJK font, so the demo's screenshots show the seed models' Chinese names instead of boxes.
+FONT_PACKAGE=fonts-wqy-microhei
+
+if [ -x "$CHROMIUM" ] && dpkg -s "$FONT_PACKAGE" >/dev/null 2>&1; then
   exit 0
 fi
 
@@ -20,11 +23,11 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 
-echo "ensure-chromium: installing chromium from apt…"
+echo "ensure-chromium: installing chromium and $FONT_PACKAGE from apt…"
 export DEBIAN_FRONTEND=noninteractive
 LOG="$(mktemp)"
 trap 'rm -f "$LOG"' EXIT
-if ! { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends chromium; } >"$LOG" 2>&1; then
+if ! { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends chromium "$FONT_PACKAGE"; } >"$LOG" 2>&1; then
   cat "$LOG" >&2
   echo "ensure-chromium: apt-get failed" >&2
   exit 1

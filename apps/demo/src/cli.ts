@@ -1,27 +1,15 @@
-import { createModelRegistry } from "@cloud-models/core";
-import { paiProvider } from "@cloud-models/pai";
-import { qianfanProvider } from "@cloud-models/qianfan";
-import { offlineFetch } from "./offline-fetch.ts";
-import { renderTable } from "./table.ts";
+// The demo CLI: `pnpm demo` (from the repository root) or `node src/cli.ts` (from apps/demo). See `--help`.
+import { runCli } from "./run-cli.ts";
 
-// Obviously fake keys: the offline fetch checks nothing, the requests are still signed the real way.
-const FAKE = { accessKeyId: "FAKE_DEMO_KEY_ID", accessKeySecret: "FAKE_DEMO_SECRET" };
+// `pnpm demo --json | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    process.exit(error.code === "EPIPE" ? (process.exitCode ?? 0) : 1);
+  });
+}
 
-const registry = createModelRegistry({
-  providers: [
-    paiProvider({ credentials: FAKE, fetch: offlineFetch }),
-    qianfanProvider({ credentials: FAKE, fetch: offlineFetch }),
-  ],
+process.exitCode = await runCli(process.argv.slice(2), {
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
 });
-
-const models = await Promise.all([
-  registry.getModel("pai:model-rbvg5wzljz****ks92"),
-  registry.getModel("qianfan:am-txtetnsfq9sb"),
-]);
-
-const json = process.argv.includes("--json");
-process.stdout.write(
-  json
-    ? `${JSON.stringify(models, null, 2)}\n`
-    : `${renderTable(models)}\n\nServed in process from the API references' examples: no keys, no network.\n`,
-);

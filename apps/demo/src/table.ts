@@ -1,42 +1,62 @@
-import type { Model } from "@cloud-models/core";
+import { displayWidth, padEnd, wrapLine } from "./text-width.ts";
 
-const ROWS: [string, (model: Model) => string][] = [
-  ["ref", (model) => model.ref],
-  ["name", (model) => model.name],
-  ["provider", (model) => model.provider],
-  ["created", (model) => model.createdAt ?? "—"],
-  ["updated", (model) => model.updatedAt ?? "—"],
-  ["source", (model) => model.source ?? "—"],
-  ["task", (model) => [model.domain, model.task].filter(Boolean).join(" / ") || "—"],
-  ["versions", (model) => model.versions.map((version) => version.version).join(", ") || "—"],
-];
-
-/** Display width: CJK and emoji take two columns in a terminal. */
-function width(text: string): number {
-  let columns = 0;
-  for (const char of text) {
-    columns +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|\p{Extended_Pictographic}/u.test(
-        char,
-      )
-        ? 2
-        : 1;
-  }
-  return columns;
+/** Options of {@link renderTable}. */
+export interface TableOptions {
+  /** The widest a value column may be, in display columns; longer cells wrap. Default 48. */
+  readonly maxColumnWidth?: number;
+  /** Wraps the header cells in this (e.g. ANSI bold); must not change their display width. */
+  readonly styleHeader?: (text: string) => string;
 }
 
-function pad(text: string, columns: number): string {
-  return text + " ".repeat(Math.max(0, columns - width(text)));
-}
+/**
+ * Renders a box-drawn table: a header row, then one row per entry of `rows`. The first column holds the labels;
+ * cells may hold several lines (`\n`) and long lines wrap. Widths count CJK characters as two columns, so Chinese
+ * names line up in a terminal.
+ *
+ * @example
+ * ```ts
+ * renderTable(["", "PAI"], [["name", "情感分析"]]);
+ * // ┌──────┬──────────┐
+ * // │      │ PAI      │
+ * // ├──────┼──────────┤
+ * // │ name │ 情感分析 │
+ * // └──────┴──────────┘
+ * ```
+ */
+export function renderTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  options: TableOptions = {},
+): string {
+  const maxWidth = options.maxColumnWidth ?? 48;
+  const style = options.styleHeader ?? ((text: string) => text);
+  const columnCount = header.length;
+  const split = (row: readonly string[]): string[][] =>
+    Array.from({ length: columnCount }, (_, column) =>
+      (row[column] ?? "").split("\n").flatMap((line) => (column === 0 ? [line] : wrapLine(line, maxWidth))),
+    );
+  const headerCells = split(header);
+  const bodyCells = rows.map(split);
+  const widths = Array.from({ length: columnCount }, (_, column) =>
+    Math.max(...[headerCells, ...bodyCells].flatMap((row) => (row[column] ?? []).map(displayWidth))),
+  );
 
-/** Renders models side by side, one column per model. */
-export function renderTable(models: readonly Model[]): string {
-  const header = ["", ...models.map((model) => model.provider.toUpperCase())];
-  const body = ROWS.map(([label, cell]) => [label, ...models.map(cell)]);
-  const rows = [header, ...body];
-  const widths = header.map((_, column) => Math.max(...rows.map((row) => width(row[column] ?? ""))));
-  const line = (row: string[]) => `│ ${row.map((cell, column) => pad(cell, widths[column] ?? 0)).join(" │ ")} │`;
+  const lines = (cells: string[][], styleCell: (text: string) => string): string[] => {
+    const height = Math.max(...cells.map((cell) => cell.length));
+    return Array.from(
+      { length: height },
+      (_, line) =>
+        `│ ${cells.map((cell, column) => styleCell(padEnd(cell[line] ?? "", widths[column] ?? 0))).join(" │ ")} │`,
+    );
+  };
   const rule = (left: string, middle: string, right: string) =>
-    `${left}${widths.map((columns) => "─".repeat(columns + 2)).join(middle)}${right}`;
-  return [rule("┌", "┬", "┐"), line(header), rule("├", "┼", "┤"), ...body.map(line), rule("└", "┴", "┘")].join("\n");
+    `${left}${widths.map((width) => "─".repeat(width + 2)).join(middle)}${right}`;
+
+  return [
+    rule("┌", "┬", "┐"),
+    ...lines(headerCells, style),
+    rule("├", "┼", "┤"),
+    ...bodyCells.flatMap((cells) => lines(cells, (text) => text)),
+    rule("└", "┴", "┘"),
+  ].join("\n");
 }

@@ -1,0 +1,36 @@
+// The edge function and both clouds, inside the browser, for `pnpm demo:web` and the Chromium test: MSW's service
+// worker answers `/api/*` by running the REAL edge handler here, whose signed calls to the clouds' real URLs the
+// same worker answers with @cloud-models/mocks' handlers (which check every signature). The page therefore runs the
+// exact code path it would against a deployed edge function; only the network is simulated.
+//
+// The keys below are the mocks' fake test credentials, which open nothing. Real keys never belong in a browser.
+import { ENV_NAMES } from "@cloud-models/core";
+import { handlers as cloudHandlers, paiTestCredentials, qianfanTestCredentials } from "@cloud-models/mocks";
+import { http } from "msw";
+import { setupWorker } from "msw/browser";
+import { createEdgeHandler } from "../edge/handler.ts";
+
+const edge = createEdgeHandler({
+  env: {
+    [ENV_NAMES.pai.accessKeyId]: paiTestCredentials.accessKeyId,
+    [ENV_NAMES.pai.accessKeySecret]: paiTestCredentials.accessKeySecret,
+    [ENV_NAMES.qianfan.accessKeyId]: qianfanTestCredentials.accessKeyId,
+    [ENV_NAMES.qianfan.accessKeySecret]: qianfanTestCredentials.accessKeySecret,
+  },
+});
+
+/** The worker: the edge function on this origin's `/api/*`, and both clouds. */
+export const worker = setupWorker(
+  http.all("/api/*", ({ request }) => edge(request)),
+  ...cloudHandlers,
+);
+
+/** Registers MSW's service worker and waits until it controls the page. */
+export async function startMocks(): Promise<void> {
+  await worker.start({
+    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    // The page's own files come from the dev server; only the API and the clouds are mocked.
+    onUnhandledFrame: "bypass",
+    quiet: true,
+  });
+}
