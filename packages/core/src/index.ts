@@ -49,7 +49,7 @@ export {
   type ResponseBody,
   readResponseBody,
 } from "./response.ts";
-/** @internal The single signing steps and the detailed signers: for tests and debugging, not covered by semver. */
+// The single signing steps and the detailed signers (each @internal in its own JSDoc): for tests and debugging.
 export {
   type Acs3CanonicalRequestParts,
   type Acs3Input,

@@ -19,7 +19,7 @@ export function toHex(bytes: ArrayBuffer | Uint8Array): string {
 }
 
 /** Hex SHA-256 of a string (as UTF-8) or of bytes. @internal */
-export async function sha256Hex(data: string | BufferSource): Promise<string> {
+export async function sha256Hex(data: string | ArrayBuffer | ArrayBufferView<ArrayBuffer>): Promise<string> {
   const bytes = typeof data === "string" ? UTF8.encode(data) : data;
   return toHex(await crypto.subtle.digest("SHA-256", bytes));
 }

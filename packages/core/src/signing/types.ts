@@ -28,7 +28,7 @@ export interface Acs3Input {
   /** The request headers; `host`, `content-type` and every `x-acs-*` header are signed. */
   readonly headers: Readonly<Record<string, string>>;
   /** The body: a string is hashed as UTF-8; `null` hashes as the empty string. */
-  readonly body: string | BufferSource | null;
+  readonly body: string | ArrayBuffer | ArrayBufferView<ArrayBuffer> | null;
   readonly accessKeyId: string;
   readonly accessKeySecret: string;
   /** `ACS3-HMAC-SHA256`, the only one supported; omit it or pass `null` for the same. */
