@@ -1,9 +1,9 @@
 // ACS3-HMAC-SHA256 (Alibaba Cloud V3 request signature) as small pure steps. Each step matches what
 // @alicloud/openapi-util getAuthorization does; the signing vectors in __fixtures__ check every stage.
 
+import { hmacSha256Hex, sha256Hex } from "#crypto";
 import { assertKeyPair, assertNonEmptyString } from "./assert.ts";
 import { ACS3_ALGORITHM } from "./constants.ts";
-import { hmacSha256Hex, sha256Hex } from "./crypto.ts";
 import { percentEncode } from "./encode.ts";
 import { compareCodeUnits, toQueryEntries } from "./query-entries.ts";
 import type { Acs3Input, Acs3Result, CanonicalHeaders, QueryInput } from "./types.ts";

@@ -1,9 +1,9 @@
 // bce-auth-v1 (Baidu AI Cloud) as small pure steps. Each step matches @baiducloud/sdk src/auth.js
 // (Auth.prototype.generateAuthorization); the signing vectors in __fixtures__ check every stage.
 
+import { hmacSha256Hex } from "#crypto";
 import { assertKeyPair, assertNonEmptyString } from "./assert.ts";
 import { BCE_AUTH_VERSION, BCE_DEFAULT_EXPIRATION_SECONDS, BCE_SDK_HEADERS_TO_SIGN } from "./constants.ts";
-import { hmacSha256Hex } from "./crypto.ts";
 import { percentEncode } from "./encode.ts";
 import { toQueryEntries } from "./query-entries.ts";
 import { toIsoSeconds } from "./time.ts";

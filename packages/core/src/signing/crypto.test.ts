@@ -1,8 +1,14 @@
 import { createHash, createHmac } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { hmacSha256Hex, randomHex16, sha256Hex, toHex } from "./crypto.ts";
+import * as nodeCrypto from "./crypto.node.ts";
+import * as webCrypto from "./crypto.ts";
 
-describe("crypto primitives", () => {
+// The two files `#crypto` can resolve to. Typing the twin as the WebCrypto module keeps their exports in step.
+const IMPLEMENTATIONS: Record<string, typeof webCrypto> = { webcrypto: webCrypto, "node:crypto": nodeCrypto };
+
+describe.each(Object.entries(IMPLEMENTATIONS))("crypto primitives (%s)", (_, implementation) => {
+  const { hmacSha256Hex, randomHex16, sha256Hex, toHex } = implementation;
+
   test("toHex is lower-case, two digits a byte", () => {
     expect(toHex(new Uint8Array([0, 1, 15, 16, 171, 255]))).toBe("00010f10abff");
     expect(toHex(new Uint8Array([0xde, 0xad]).buffer)).toBe("dead");
@@ -13,6 +19,18 @@ describe("crypto primitives", () => {
     expect(await sha256Hex("模型 ✓")).toBe(createHash("sha256").update("模型 ✓", "utf8").digest("hex"));
     const bytes = new Uint8Array([0xff, 0x00, 0x80]);
     expect(await sha256Hex(bytes)).toBe(createHash("sha256").update(bytes).digest("hex"));
+    expect(await sha256Hex(bytes.buffer)).toBe(createHash("sha256").update(bytes).digest("hex"));
+  });
+
+  test("sha256Hex hashes exactly a view's bytes (offset, length, wider elements)", async () => {
+    const buffer = new Uint8Array([1, 2, 3, 4, 5, 6]).buffer;
+    const expected = createHash("sha256")
+      .update(new Uint8Array([2, 3, 4, 5]))
+      .digest("hex");
+    expect(await sha256Hex(new DataView(buffer, 1, 4))).toBe(expected);
+    expect(await sha256Hex(new Uint8Array(buffer, 1, 4))).toBe(expected);
+    const wide = new Uint16Array([0x0201, 0x0403]);
+    expect(await sha256Hex(wide)).toBe(createHash("sha256").update(new Uint8Array(wide.buffer)).digest("hex"));
   });
 
   test("hmacSha256Hex stays right across many keys (the bounded cache evicts, never mixes up)", async () => {

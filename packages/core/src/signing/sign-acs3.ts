@@ -1,7 +1,7 @@
+import { randomHex16, sha256Hex } from "#crypto";
 import type { Credentials } from "../credentials.ts";
 import { acs3AuthorizationWithPayloadHash } from "./acs3.ts";
 import { assertCredentials, assertNonEmptyString, parseHttpUrl } from "./assert.ts";
-import { randomHex16, sha256Hex } from "./crypto.ts";
 import { readBody, rebuildRequest, redact, toSigningHeaders } from "./request.ts";
 import { resolveDate, toIsoSeconds } from "./time.ts";
 import type { Acs3Result, Acs3SignOptions, SignedRequest } from "./types.ts";

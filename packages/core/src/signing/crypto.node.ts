@@ -1,0 +1,56 @@
+// The Node twin of crypto.ts: the same four functions on node:crypto, which hashes in line, where Node's WebCrypto
+// hands every digest and HMAC to the thread pool (one ACS3 signature ~8x slower than the official signers; see
+// bench/RESULTS.md). Chosen only by the `node` condition of the `#crypto` subpath import (package.json `imports`), so
+// bundlers for Workers, edge runtimes and browsers never see it. Keep its exports identical to crypto.ts (names,
+// signatures, results): every signing test runs on both.
+
+type NodeCrypto = typeof import("node:crypto");
+
+/**
+ * node:crypto, loaded on the first hash rather than at import: loading it costs a cold start ~10 ms, as much as the
+ * rest of the packages, and crypto.ts defers WebCrypto the same way.
+ */
+let nodeCrypto: NodeCrypto | undefined;
+
+async function loadNodeCrypto(): Promise<NodeCrypto> {
+  nodeCrypto ??= await import("node:crypto");
+  return nodeCrypto;
+}
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+
+/** Lower-case hex of some bytes. @internal */
+export function toHex(bytes: ArrayBuffer | Uint8Array): string {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  let hex = "";
+  for (const byte of view) {
+    hex += HEX[byte];
+  }
+  return hex;
+}
+
+/** Hex SHA-256 of a string (as UTF-8) or of bytes. @internal */
+export async function sha256Hex(data: string | ArrayBuffer | ArrayBufferView<ArrayBuffer>): Promise<string> {
+  const { createHash } = nodeCrypto ?? (await loadNodeCrypto());
+  const hash = createHash("sha256");
+  if (typeof data === "string") {
+    hash.update(data, "utf8");
+  } else if (ArrayBuffer.isView(data)) {
+    // Any view (a DataView, a typed array of wider elements) as its bytes, without a copy.
+    hash.update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  } else {
+    hash.update(new Uint8Array(data));
+  }
+  return hash.digest("hex");
+}
+
+/** Hex HMAC-SHA256 of `data` (UTF-8) under `key` (its UTF-8 bytes are the key). @internal */
+export async function hmacSha256Hex(key: string, data: string): Promise<string> {
+  const { createHmac } = nodeCrypto ?? (await loadNodeCrypto());
+  return createHmac("sha256", key).update(data, "utf8").digest("hex");
+}
+
+/** 16 random bytes as 32 hex characters, from the platform's CSPRNG. @internal */
+export function randomHex16(): string {
+  return toHex(crypto.getRandomValues(new Uint8Array(16)));
+}
