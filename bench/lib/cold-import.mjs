@@ -1,0 +1,83 @@
+// Cold import: fresh Node processes (this Node, no compile cache) import each stack; the median of RUNS runs each,
+// taken round-robin so a slow moment of the machine hits every stack alike.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { BENCH, median, messageOf, percentile } from "./common.mjs";
+
+export const IMPORT_TARGETS = [
+  {
+    id: "ours",
+    label: "ours: @cloud-models/core + pai + qianfan",
+    specifiers: ["@cloud-models/core", "@cloud-models/pai", "@cloud-models/qianfan"],
+  },
+  { id: "openapi-fetch", label: "openapi-fetch alone", specifiers: ["openapi-fetch"] },
+  { id: "alibaba", label: "Alibaba @alicloud/openapi-core", specifiers: ["@alicloud/openapi-core"] },
+  { id: "qianfan-official", label: "Baidu @baiducloud/qianfan", specifiers: ["@baiducloud/qianfan"] },
+  {
+    id: "baidu-sdk",
+    label: "Baidu @baiducloud/sdk (the bce-auth-v1 signer's package)",
+    specifiers: ["@baiducloud/sdk"],
+  },
+];
+
+function runProbe(specifiers) {
+  const env = { ...process.env };
+  // A compile cache would make every run after the first a warm one.
+  delete env.NODE_COMPILE_CACHE;
+  delete env.NODE_OPTIONS;
+  const started = performance.now();
+  const child = spawnSync(process.execPath, [join(BENCH, "lib", "import-probe.mjs"), ...specifiers], {
+    cwd: BENCH,
+    env: { ...env, NODE_DISABLE_COMPILE_CACHE: "1" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  if (child.status !== 0) {
+    throw new Error(
+      `import of ${specifiers.join(", ")} failed: ${child.stderr.trim().split("\n").slice(-3).join(" ")}`,
+    );
+  }
+  const wall = performance.now() - started;
+  return { ms: JSON.parse(child.stdout.trim().split("\n").at(-1)).ms, wall };
+}
+
+/**
+ * Median (and p90) import time per target over `runs` fresh processes, after one discarded warm-up each; `wall` is
+ * the median of the whole process (start, import, exit) as seen from here, for context.
+ */
+export function measureColdImports(runs) {
+  const samples = new Map(IMPORT_TARGETS.map((target) => [target.id, []]));
+  const walls = new Map(IMPORT_TARGETS.map((target) => [target.id, []]));
+  const errors = new Map();
+  for (let round = 0; round <= runs; round++) {
+    for (const target of IMPORT_TARGETS) {
+      if (errors.has(target.id)) {
+        continue;
+      }
+      try {
+        const { ms, wall } = runProbe(target.specifiers);
+        // Round 0 warms the file system cache and is not counted.
+        if (round > 0) {
+          samples.get(target.id).push(ms);
+          walls.get(target.id).push(wall);
+        }
+      } catch (error) {
+        errors.set(target.id, messageOf(error));
+      }
+    }
+  }
+  const results = {};
+  for (const target of IMPORT_TARGETS) {
+    const values = samples.get(target.id);
+    results[target.id] = errors.has(target.id)
+      ? { ...target, error: errors.get(target.id) }
+      : {
+          ...target,
+          median: median(values),
+          p90: percentile(values, 90),
+          wall: median(walls.get(target.id)),
+          runs: values.length,
+        };
+  }
+  return results;
+}
