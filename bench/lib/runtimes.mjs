@@ -7,21 +7,11 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/chromium.mjs";
 import { BENCH, median, messageOf, REPO } from "./common.mjs";
 
 const KINDS = ["acs3", "bce"];
 const fromRuntimeTests = createRequire(join(REPO, "runtime-tests", "package.json"));
-const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
 
 async function bundle(entry, conditions) {
   const result = await build({
@@ -84,8 +74,8 @@ export async function measureWorkerd({ count, rounds }) {
 
 /** Chromium: the page signs for `ms` per round; the median of `rounds`. */
 export async function measureChromium({ ms, rounds }) {
-  if (!existsSync(CHROMIUM)) {
-    return { error: `${CHROMIUM} is missing (bash scripts/ensure-chromium.sh)` };
+  if (!existsSync(CHROMIUM_PATH)) {
+    return { error: `${CHROMIUM_PATH} is missing (bash scripts/ensure-chromium.sh)` };
   }
   let chromium;
   try {
@@ -108,7 +98,7 @@ export async function measureChromium({ ms, rounds }) {
   let context;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
       headless: true,
       timeout: 30_000,

@@ -8,23 +8,11 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/chromium.mjs";
 import { loadShared, println, RUNTIME_TESTS } from "../shared/node-harness.mjs";
 
-const EXECUTABLE = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  // Containers often have a tiny /dev/shm; Chromium then crashes tabs without this.
-  "--disable-dev-shm-usage",
-];
-
-if (!existsSync(EXECUTABLE)) {
-  process.stderr.write(`${EXECUTABLE} is missing: run scripts/ensure-chromium.sh (or set CHROMIUM_PATH)\n`);
+if (!existsSync(CHROMIUM_PATH)) {
+  process.stderr.write(`${CHROMIUM_PATH} is missing: run scripts/ensure-chromium.sh (or set CHROMIUM_PATH)\n`);
   process.exit(1);
 }
 
@@ -51,8 +39,8 @@ let version = "unknown";
 let checks;
 try {
   context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: EXECUTABLE,
-    args: ARGS,
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
     headless: true,
     timeout: 30_000,
   });

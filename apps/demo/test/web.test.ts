@@ -12,21 +12,16 @@ import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page, type Response } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../scripts/chromium.mjs";
 import { SEED_IDS, SEED_NAMES } from "../src/seeds.ts";
 import { type StaticServer, startStaticServer } from "./support/static-server.ts";
 
 const DEMO = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT_DIR = join(DEMO, ".cache/web-test");
 const RESULTS = join(DEMO, "test-results");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
+const CHROMIUM = CHROMIUM_PATH;
+const ARGS = [
+  ...CHROMIUM_ARGS,
   // No DNS: a request to any host name fails unless the service worker answers it.
   "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ];
@@ -52,7 +47,7 @@ beforeAll(async () => {
   // A persistent context is the only kind with a user-data-dir of our choosing: a fresh, empty profile.
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    args: [...ARGS],
     headless: true,
     viewport: { width: 1120, height: 900 },
     colorScheme: "light",

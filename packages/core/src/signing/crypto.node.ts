@@ -17,17 +17,8 @@ async function loadNodeCrypto(): Promise<NodeCrypto> {
   return nodeCrypto;
 }
 
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
-
-/** Lower-case hex of some bytes. @internal */
-export function toHex(bytes: ArrayBuffer | Uint8Array): string {
-  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  let hex = "";
-  for (const byte of view) {
-    hex += HEX[byte];
-  }
-  return hex;
-}
+// Hex formatting and the random nonce are plain JavaScript / WebCrypto already, fast in Node too: shared, not twinned.
+export { randomHex16, toHex } from "./crypto.ts";
 
 /** Hex SHA-256 of a string (as UTF-8) or of bytes. @internal */
 export async function sha256Hex(data: string | ArrayBuffer | ArrayBufferView<ArrayBuffer>): Promise<string> {
@@ -50,7 +41,3 @@ export async function hmacSha256Hex(key: string, data: string): Promise<string> 
   return createHmac("sha256", key).update(data, "utf8").digest("hex");
 }
 
-/** 16 random bytes as 32 hex characters, from the platform's CSPRNG. @internal */
-export function randomHex16(): string {
-  return toHex(crypto.getRandomValues(new Uint8Array(16)));
-}
