@@ -40,4 +40,3 @@ export async function hmacSha256Hex(key: string, data: string): Promise<string> 
   const { createHmac } = nodeCrypto ?? (await loadNodeCrypto());
   return createHmac("sha256", key).update(data, "utf8").digest("hex");
 }
-
