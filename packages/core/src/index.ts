@@ -1,4 +1,5 @@
 export { normalizeBaseUrl } from "./base-url.ts";
+export { type CallApiOptions, callApi, type StreamedResult } from "./call-api.ts";
 export {
   assertCredentialsSource,
   type Credentials,

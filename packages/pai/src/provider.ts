@@ -1,12 +1,10 @@
 import {
   assertModelId,
+  callApi,
   type GetModelOptions,
   invalidResponseError,
   isJsonObject,
   type ModelProvider,
-  readResponseBody,
-  signingDetailsOf,
-  toTransportError,
 } from "@cloud-models/core";
 import { createPaiClient, type PaiClientOptions } from "./client.ts";
 import { PAI_GET_MODEL_ACTION } from "./constants.ts";
@@ -38,28 +36,18 @@ export function paiProvider(options: PaiProviderOptions): ModelProvider<PaiModel
     async getModel(id: string, getOptions?: GetModelOptions): Promise<PaiModel> {
       assertModelId(id, "pai");
       const signal = getOptions?.signal;
-      const result = await client
-        .GET("/api/v1/models/{ModelId}", {
-          params: { path: { ModelId: id } },
-          // The body is read here, not by openapi-fetch: HTML or a truncated body must become a typed error.
-          parseAs: "stream",
-          ...(signal ? { signal } : {}),
-        })
-        .catch((cause: unknown) => {
-          throw toTransportError(cause, "pai", signal);
-        });
-      const { response } = result;
-      if (!response.ok) {
-        // openapi-fetch has read the error body: the parsed JSON, or the text when it was not JSON.
-        const errorBody = isJsonObject(result.error) ? result.error : undefined;
-        throw paiHttpError({
-          status: response.status,
-          body: errorBody,
-          headers: response.headers,
-          signing: signingDetailsOf(response),
-        });
-      }
-      const body = await readResponseBody(response, "pai", signal);
+      const { response, body } = await callApi({
+        provider: "pai",
+        signal,
+        send: () =>
+          client.GET("/api/v1/models/{ModelId}", {
+            params: { path: { ModelId: id } },
+            parseAs: "stream",
+            ...(signal ? { signal } : {}),
+          }),
+        onHttpError: (answer, errorBody, signing) =>
+          paiHttpError({ status: answer.status, body: errorBody, headers: answer.headers, signing }),
+      });
       if (!isJsonObject(body.json) || typeof body.json["ModelId"] !== "string" || body.json["ModelId"] === "") {
         throw invalidResponseError({
           provider: "pai",

@@ -1,12 +1,10 @@
 import {
   assertModelId,
+  callApi,
   type GetModelOptions,
   invalidResponseError,
   isJsonObject,
   type ModelProvider,
-  readResponseBody,
-  signingDetailsOf,
-  toTransportError,
 } from "@cloud-models/core";
 import { createQianfanClient, type QianfanClientOptions } from "./client.ts";
 import { QIANFAN_MODEL_DETAIL_OPERATION } from "./constants.ts";
@@ -39,23 +37,18 @@ export function qianfanProvider(options: QianfanProviderOptions): ModelProvider<
     async getModel(id: string, getOptions?: GetModelOptions): Promise<QianfanModel> {
       assertModelId(id, "qianfan");
       const signal = getOptions?.signal;
-      const result = await client
-        .POST("/wenxinworkshop/modelrepo/modelDetail", {
-          body: { modelId: id },
-          // The body is read here, not by openapi-fetch: HTML or a truncated body must become a typed error.
-          parseAs: "stream",
-          ...(signal ? { signal } : {}),
-        })
-        .catch((cause: unknown) => {
-          throw toTransportError(cause, "qianfan", signal);
-        });
-      const { response } = result;
-      if (!response.ok) {
-        // openapi-fetch has read the error body: the parsed JSON, the text, or "" when empty.
-        const errorBody = isJsonObject(result.error) ? result.error : undefined;
-        throw qianfanHttpError(response.status, errorBody, response.headers, signingDetailsOf(response));
-      }
-      const body = await readResponseBody(response, "qianfan", signal);
+      const { response, body } = await callApi({
+        provider: "qianfan",
+        signal,
+        send: () =>
+          client.POST("/wenxinworkshop/modelrepo/modelDetail", {
+            body: { modelId: id },
+            parseAs: "stream",
+            ...(signal ? { signal } : {}),
+          }),
+        onHttpError: (answer, errorBody, signing) =>
+          qianfanHttpError(answer.status, errorBody, answer.headers, signing),
+      });
       if (isJsonObject(body.json) && body.json["error_code"] !== undefined) {
         throw qianfanVendorError(body.json, response.status, response.headers);
       }
