@@ -2,14 +2,14 @@ import type { ModelError, Provider, SigningDetails } from "./errors.ts";
 import { isJsonObject, type ResponseBody, readResponseBody } from "./response.ts";
 import { signingDetailsOf, toTransportError } from "./transport.ts";
 
-/** What an openapi-fetch call made with `parseAs: "stream"` resolves to, as far as a provider needs it. */
+/** What an openapi-fetch call made with `parseAs: "stream"` resolves to, as far as a provider needs it. @internal */
 export interface StreamedResult {
   readonly response: Response;
   /** openapi-fetch's reading of an error body: the parsed JSON, else the text. */
   readonly error?: unknown;
 }
 
-/** Options of {@link callApi}. */
+/** Options of {@link callApi}. @internal */
 export interface CallApiOptions {
   readonly provider: Provider;
   readonly signal: AbortSignal | undefined;
