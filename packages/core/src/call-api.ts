@@ -1,20 +1,13 @@
 import type { ModelError, Provider, SigningDetails } from "./errors.ts";
-import { isJsonObject, type ResponseBody, readResponseBody } from "./response.ts";
-import { signingDetailsOf, toTransportError } from "./transport.ts";
-
-/** What an openapi-fetch call made with `parseAs: "stream"` resolves to, as far as a provider needs it. @internal */
-export interface StreamedResult {
-  readonly response: Response;
-  /** openapi-fetch's reading of an error body: the parsed JSON, else the text. */
-  readonly error?: unknown;
-}
+import { isJsonObject, type ResponseBody } from "./response.ts";
+import { type Exchange, toTransportError } from "./transport.ts";
 
 /** Options of {@link callApi}. @internal */
 export interface CallApiOptions {
   readonly provider: Provider;
   readonly signal: AbortSignal | undefined;
-  /** Makes the call: the provider's typed openapi-fetch request, with `parseAs: "stream"`. */
-  readonly send: () => Promise<StreamedResult>;
+  /** Makes the call through the provider's exchange (`createExchange`). */
+  readonly send: () => Promise<Exchange>;
   /** The error for a non-2xx answer: its JSON body (when it was a JSON object) and what the SDK signed. */
   readonly onHttpError: (
     response: Response,
@@ -25,20 +18,18 @@ export interface CallApiOptions {
 
 /**
  * The part of `getModel` both providers share: make the call, turn a thrown failure into a `ModelError` (`aborted`
- * when the caller's signal fired), turn an error answer into the provider's own error, and read a success body once
- * (the provider reads it, not openapi-fetch, so HTML or a cut-off body becomes a typed error, not a SyntaxError).
+ * when the caller's signal fired), and turn an error answer into the provider's own error. The body was read once,
+ * by the transport: HTML or a cut-off body becomes a typed error for the provider to raise, not a SyntaxError.
  *
  * @internal shared by the provider packages
  */
 export async function callApi(options: CallApiOptions): Promise<{ response: Response; body: ResponseBody }> {
   const { provider, signal } = options;
-  const result = await options.send().catch((cause: unknown) => {
+  const { response, body, signing } = await options.send().catch((cause: unknown) => {
     throw toTransportError(cause, provider, signal);
   });
-  const { response } = result;
   if (!response.ok) {
-    const errorBody = isJsonObject(result.error) ? result.error : undefined;
-    throw options.onHttpError(response, errorBody, signingDetailsOf(response));
+    throw options.onHttpError(response, isJsonObject(body.json) ? body.json : undefined, signing);
   }
-  return { response, body: await readResponseBody(response, provider, signal) };
+  return { response, body };
 }

@@ -1,5 +1,5 @@
 export { normalizeBaseUrl } from "./base-url.ts";
-export { type CallApiOptions, callApi, type StreamedResult } from "./call-api.ts";
+export { type CallApiOptions, callApi } from "./call-api.ts";
 export {
   assertCredentialsSource,
   type Credentials,
@@ -47,6 +47,7 @@ export {
   isBrokenJson,
   isJsonObject,
   optional,
+  parseBody,
   type ResponseBody,
   readResponseBody,
 } from "./response.ts";
@@ -86,7 +87,9 @@ export { DEFAULT_RETRY } from "./transport/retry.ts";
 export {
   type AttemptVerdict,
   type ClockOffset,
+  createExchange,
   createTransport,
+  type Exchange,
   type FetchLike,
   type RetryOptions,
   type SignContext,

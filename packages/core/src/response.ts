@@ -28,14 +28,19 @@ export async function readResponseBody(
   } catch (cause) {
     throw toTransportError(cause, provider, signal);
   }
-  if (text.trim() === "") {
-    return { text, isJson: false, json: undefined };
+  return parseBody(text);
+}
+
+/** A body's text with its JSON value when it is non-empty, valid JSON. Never throws. @internal */
+export function parseBody(text: string): ResponseBody {
+  if (text.trim() !== "") {
+    try {
+      return { text, isJson: true, json: JSON.parse(text) as unknown };
+    } catch {
+      // Not JSON: the caller decides what that means.
+    }
   }
-  try {
-    return { text, isJson: true, json: JSON.parse(text) as unknown };
-  } catch {
-    return { text, isJson: false, json: undefined };
-  }
+  return { text, isJson: false, json: undefined };
 }
 
 /**
@@ -43,15 +48,7 @@ export async function readResponseBody(
  * @internal
  */
 export function isBrokenJson(text: string): boolean {
-  if (text.trim() === "") {
-    return false;
-  }
-  try {
-    JSON.parse(text);
-    return false;
-  } catch {
-    return true;
-  }
+  return text.trim() !== "" && !parseBody(text).isJson;
 }
 
 /** True for a plain JSON object (not an array, not null). @internal */

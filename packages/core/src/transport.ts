@@ -1,4 +1,5 @@
 import { ModelError, type Provider, type SigningDetails } from "./errors.ts";
+import { parseBody, type ResponseBody } from "./response.ts";
 import { DEFAULT_MAX_BODY_BYTES, readLimitedBody } from "./transport/body.ts";
 import { type ClockOffset, createClockOffset, offsetFromDateHeader } from "./transport/clock.ts";
 import { backoffDelay, type RetryOptions, resolveRetry, retryAfterMs } from "./transport/retry.ts";
@@ -51,8 +52,11 @@ export interface TransportOptions extends TransportTuning {
    * a fresh date and nonce. Throw a `ModelError` to fail the call as it is; anything else becomes a `signing` error.
    */
   readonly sign: (request: Request, context: SignContext) => Promise<Request | SignResult>;
-  /** Reads an answer (its body already in memory) and says whether to retry. Default: retry 408, 429 and 5xx. */
-  readonly classify?: ((response: Response, body: string) => AttemptVerdict) | undefined;
+  /**
+   * Reads an answer and says whether to retry: its body is already in memory, as text and, when it is JSON, parsed
+   * (`json`, `undefined` otherwise), so a classifier never parses it again. Default: retry 408, 429 and 5xx.
+   */
+  readonly classify?: ((response: Response, body: string, json: unknown) => AttemptVerdict) | undefined;
   /**
    * The `fetch` to send with. Defaults to `globalThis.fetch`, looked up on every call (not when the transport is
    * made), so MSW or a test double installed later still applies.
@@ -74,6 +78,7 @@ export const TRANSPORT_DEFAULTS: { readonly timeoutMs: number; readonly deadline
 };
 
 const signingDetailsByResponse = new WeakMap<Response, SigningDetails>();
+const UTF8 = new TextDecoder();
 
 /**
  * The signature stages behind a response the transport returned, so a `SignatureDoesNotMatch` can show what the
@@ -81,6 +86,18 @@ const signingDetailsByResponse = new WeakMap<Response, SigningDetails>();
  */
 export function signingDetailsOf(response: Response): SigningDetails | undefined {
   return signingDetailsByResponse.get(response);
+}
+
+/**
+ * One call as a provider reads it: the final answer (its body already read, within the attempt's timeout), the body
+ * read once, and what the SDK signed. @internal
+ */
+export interface Exchange {
+  /** The cloud's answer, for its status and headers; its body is used up, read into `body` and `bytes`. */
+  readonly response: Response;
+  readonly body: ResponseBody;
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly signing: SigningDetails | undefined;
 }
 
 /**
@@ -101,6 +118,28 @@ export function signingDetailsOf(response: Response): SigningDetails | undefined
  * ```
  */
 export function createTransport(options: TransportOptions): FetchLike {
+  const exchange = createExchange(options);
+  return async (input: Request): Promise<Response> => {
+    const { response, bytes, signing } = await exchange(input);
+    const { status } = response;
+    const answer = new Response(status === 204 || status === 304 ? null : bytes, {
+      status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+    if (signing) {
+      signingDetailsByResponse.set(answer, signing);
+    }
+    return answer;
+  };
+}
+
+/**
+ * {@link createTransport} without the `Response` wrapping: it resolves to the answer with its body read once. The
+ * providers' `getModel` calls this directly, so a body is never copied into a new `Response` and read again.
+ * @internal shared by the provider packages
+ */
+export function createExchange(options: TransportOptions): (input: Request) => Promise<Exchange> {
   const { provider } = options;
   const retry = resolveRetry(options.retry);
   const timeoutMs = positive(options.timeoutMs, TRANSPORT_DEFAULTS.timeoutMs, "timeoutMs");
@@ -113,7 +152,7 @@ export function createTransport(options: TransportOptions): FetchLike {
   const now = options.testing?.now ?? Date.now;
   const send: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  return async (input: Request): Promise<Response> => {
+  return async (input: Request): Promise<Exchange> => {
     const caller = input.signal;
     const startedAt = now();
     const deadline = new AbortController();
@@ -128,7 +167,8 @@ export function createTransport(options: TransportOptions): FetchLike {
         throwIfStopped(callSignal.signal, caller, provider);
         const outcome = await attemptOnce(attempt);
         if (outcome.kind === "response") {
-          const { response, verdict, offsetUsed } = outcome;
+          const { exchange, verdict, offsetUsed } = outcome;
+          const { response } = exchange;
           if (verdict.kind === "clock-skew" && !skewCorrected) {
             const learnt = offsetFromDateHeader(response.headers, now());
             // Only a clock that really differs from the one this attempt signed with is worth a re-sign.
@@ -143,7 +183,7 @@ export function createTransport(options: TransportOptions): FetchLike {
             await pause(backoffDelay(attempt, retry, random, hinted));
             continue;
           }
-          return response;
+          return exchange;
         }
         if (!outcome.error.retryable || attempt >= retry.maxAttempts) {
           throw outcome.error;
@@ -169,7 +209,7 @@ export function createTransport(options: TransportOptions): FetchLike {
     }
 
     type Outcome =
-      | { kind: "response"; response: Response; verdict: AttemptVerdict; offsetUsed: number }
+      | { kind: "response"; exchange: Exchange; verdict: AttemptVerdict; offsetUsed: number }
       | { kind: "error"; error: ModelError };
 
     async function attemptOnce(attempt: number): Promise<Outcome> {
@@ -183,18 +223,11 @@ export function createTransport(options: TransportOptions): FetchLike {
         timeoutMs,
       );
       try {
-        const raw = await send(new Request(signed.request, { signal: attemptSignal.signal }));
-        const bytes = await readLimitedBody(raw, maxBodyBytes, provider);
-        const response = new Response(raw.status === 204 || raw.status === 304 ? null : bytes, {
-          status: raw.status,
-          statusText: raw.statusText,
-          headers: raw.headers,
-        });
-        if (signed.details) {
-          signingDetailsByResponse.set(response, signed.details);
-        }
-        const verdict = classify(response, new TextDecoder().decode(bytes));
-        return { kind: "response", response, verdict, offsetUsed };
+        const response = await send(new Request(signed.request, { signal: attemptSignal.signal }));
+        const bytes = await readLimitedBody(response, maxBodyBytes, provider);
+        const body = parseBody(UTF8.decode(bytes));
+        const verdict = classify(response, body.text, body.json);
+        return { kind: "response", exchange: { response, body, bytes, signing: signed.details }, verdict, offsetUsed };
       } catch (cause) {
         if (ModelError.isInstance(cause) && cause.code === "invalid_response") {
           throw cause;
@@ -212,8 +245,12 @@ export function createTransport(options: TransportOptions): FetchLike {
 
     async function signAttempt(request: Request, attempt: number, offsetMs: number): Promise<SignResult> {
       try {
-        // Sign a clone, so the caller's request (and its body) stays usable for the next attempt.
-        const result = await options.sign(request.clone(), { now: new Date(now() + offsetMs), attempt });
+        // Sign a clone, so the caller's request (and its body) stays usable for the next attempt; a request without
+        // a body cannot be used up, so it is signed as it is.
+        const result = await options.sign(request.body === null ? request : request.clone(), {
+          now: new Date(now() + offsetMs),
+          attempt,
+        });
         return result instanceof Request ? { request: result } : result;
       } catch (cause) {
         if (ModelError.isInstance(cause)) {

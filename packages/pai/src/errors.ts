@@ -2,7 +2,6 @@ import {
   type AttemptVerdict,
   asNonBlankString,
   formatErrorMessage,
-  isBrokenJson,
   isJsonObject,
   ModelError,
   type ModelErrorCode,
@@ -90,12 +89,12 @@ function classify(status: number, vendorCode: string | undefined): ModelErrorCod
  * What the transport should do with a PAI answer: re-sign on a clock-skew code, retry throttling, transient codes,
  * a reused nonce, 408, 429, 5xx and a success whose body is not whole JSON; hand anything else back. @internal
  */
-export function classifyPaiAnswer(response: Response, body: string): AttemptVerdict {
+export function classifyPaiAnswer(response: Response, body: string, json: unknown): AttemptVerdict {
   if (response.ok) {
     // A success whose body does not parse was cut off or mangled on the way: the next attempt may come out whole.
-    return isBrokenJson(body) ? { kind: "retry" } : { kind: "done" };
+    return json === undefined && body.trim() !== "" ? { kind: "retry" } : { kind: "done" };
   }
-  const vendorCode = readCode(body);
+  const vendorCode = isJsonObject(json) ? asNonBlankString(json["Code"]) : undefined;
   if (vendorCode !== undefined && CLOCK_SKEW.test(vendorCode)) {
     return { kind: "clock-skew" };
   }
@@ -110,13 +109,4 @@ export function classifyPaiAnswer(response: Response, body: string): AttemptVerd
     return { kind: "done" };
   }
   return status === 408 || status === 429 || status >= 500 ? { kind: "retry" } : { kind: "done" };
-}
-
-function readCode(body: string): string | undefined {
-  try {
-    const json: unknown = JSON.parse(body);
-    return isJsonObject(json) ? asNonBlankString(json["Code"]) : undefined;
-  } catch {
-    return undefined;
-  }
 }

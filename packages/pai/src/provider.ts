@@ -1,15 +1,17 @@
 import {
   assertModelId,
   callApi,
+  createExchange,
   type GetModelOptions,
   invalidResponseError,
   isJsonObject,
   type ModelProvider,
+  percentEncode,
 } from "@cloud-models/core";
-import { createPaiClient, type PaiClientOptions } from "./client.ts";
 import { PAI_GET_MODEL_ACTION } from "./constants.ts";
 import { paiHttpError } from "./errors.ts";
 import { toModel } from "./to-model.ts";
+import { type PaiClientOptions, paiTransport } from "./transport.ts";
 import type { PaiGetModelResponse, PaiModel } from "./types.ts";
 
 /** Options of {@link paiProvider}: the same as the client's. */
@@ -30,7 +32,9 @@ export type PaiProviderOptions = PaiClientOptions;
  * ```
  */
 export function paiProvider(options: PaiProviderOptions): ModelProvider<PaiModel> {
-  const client = createPaiClient(options);
+  const { baseUrl, transport } = paiTransport(options);
+  // The transport without openapi-fetch: one request, its body read once (the typed client is `createPaiClient`).
+  const exchange = createExchange(transport);
   return {
     name: "pai",
     async getModel(id: string, getOptions?: GetModelOptions): Promise<PaiModel> {
@@ -39,12 +43,14 @@ export function paiProvider(options: PaiProviderOptions): ModelProvider<PaiModel
       const { response, body } = await callApi({
         provider: "pai",
         signal,
+        // The id is percent-encoded per RFC 3986, so it can never change the path.
         send: () =>
-          client.GET("/api/v1/models/{ModelId}", {
-            params: { path: { ModelId: id } },
-            parseAs: "stream",
-            ...(signal ? { signal } : {}),
-          }),
+          exchange(
+            new Request(`${baseUrl}/api/v1/models/${percentEncode(id)}`, {
+              headers: { accept: "application/json" },
+              signal: signal ?? null,
+            }),
+          ),
         onHttpError: (answer, errorBody, signing) =>
           paiHttpError({ status: answer.status, body: errorBody, headers: answer.headers, signing }),
       });

@@ -3,7 +3,6 @@ import {
   asIdString,
   asNonBlankString,
   formatErrorMessage,
-  isBrokenJson,
   isJsonObject,
   ModelError,
   type ModelErrorCode,
@@ -138,18 +137,19 @@ const CLOCK_SKEW_CODES: ReadonlySet<string> = new Set(["RequestExpired", "Reques
  * retryable `error_code`s of a 200 (QPS limits, "try again", service unavailable), a 200 whose body is not whole
  * JSON, and 408, 429 and 5xx; hand anything else back. @internal
  */
-export function classifyQianfanAnswer(response: Response, body: string): AttemptVerdict {
+export function classifyQianfanAnswer(response: Response, body: string, json: unknown): AttemptVerdict {
+  const fields = isJsonObject(json) ? json : {};
   if (response.ok) {
-    if (isBrokenJson(body)) {
+    if (json === undefined && body.trim() !== "") {
       // Cut off or mangled on the way: the next attempt may come out whole.
       return { kind: "retry" };
     }
-    const code = readErrorCode(body);
+    const code = readErrorCode(fields["error_code"]);
     return code !== undefined && (THROTTLED_RETRYABLE_CODES.has(code) || TRANSIENT_CODES.has(code))
       ? { kind: "retry" }
       : { kind: "done" };
   }
-  const iamCode = response.headers.get("x-bce-error-code") ?? readBceCode(body);
+  const iamCode = response.headers.get("x-bce-error-code") ?? asNonBlankString(fields["code"]);
   if (iamCode !== undefined && CLOCK_SKEW_CODES.has(iamCode)) {
     return { kind: "clock-skew" };
   }
@@ -157,20 +157,6 @@ export function classifyQianfanAnswer(response: Response, body: string): Attempt
   return status === 408 || status === 429 || status >= 500 ? { kind: "retry" } : { kind: "done" };
 }
 
-function parse(body: string): Record<string, unknown> | undefined {
-  try {
-    const json: unknown = JSON.parse(body);
-    return isJsonObject(json) ? json : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function readErrorCode(body: string): number | undefined {
-  const code = parse(body)?.["error_code"];
+function readErrorCode(code: unknown): number | undefined {
   return typeof code === "number" ? code : typeof code === "string" && /^\d+$/.test(code) ? Number(code) : undefined;
-}
-
-function readBceCode(body: string): string | undefined {
-  return asNonBlankString(parse(body)?.["code"]);
 }

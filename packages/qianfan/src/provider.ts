@@ -1,15 +1,16 @@
 import {
   assertModelId,
   callApi,
+  createExchange,
   type GetModelOptions,
   invalidResponseError,
   isJsonObject,
   type ModelProvider,
 } from "@cloud-models/core";
-import { createQianfanClient, type QianfanClientOptions } from "./client.ts";
 import { QIANFAN_MODEL_DETAIL_OPERATION } from "./constants.ts";
 import { qianfanHttpError, qianfanVendorError } from "./errors.ts";
 import { toModel } from "./to-model.ts";
+import { type QianfanClientOptions, qianfanTransport } from "./transport.ts";
 import type { QianfanModel, QianfanModelDetailResponse } from "./types.ts";
 
 /** Options of {@link qianfanProvider}: the same as the client's. */
@@ -31,7 +32,10 @@ export type QianfanProviderOptions = QianfanClientOptions;
  * ```
  */
 export function qianfanProvider(options: QianfanProviderOptions): ModelProvider<QianfanModel> {
-  const client = createQianfanClient(options);
+  const { baseUrl, transport } = qianfanTransport(options);
+  // The transport without openapi-fetch: one request, its body read once (the typed client is `createQianfanClient`).
+  const exchange = createExchange(transport);
+  const url = `${baseUrl}/wenxinworkshop/modelrepo/modelDetail`;
   return {
     name: "qianfan",
     async getModel(id: string, getOptions?: GetModelOptions): Promise<QianfanModel> {
@@ -40,12 +44,16 @@ export function qianfanProvider(options: QianfanProviderOptions): ModelProvider<
       const { response, body } = await callApi({
         provider: "qianfan",
         signal,
+        // The id travels in a JSON body, as openapi-fetch would send it: it can never change the path.
         send: () =>
-          client.POST("/wenxinworkshop/modelrepo/modelDetail", {
-            body: { modelId: id },
-            parseAs: "stream",
-            ...(signal ? { signal } : {}),
-          }),
+          exchange(
+            new Request(url, {
+              method: "POST",
+              headers: { accept: "application/json", "content-type": "application/json" },
+              body: JSON.stringify({ modelId: id }),
+              signal: signal ?? null,
+            }),
+          ),
         onHttpError: (answer, errorBody, signing) =>
           qianfanHttpError(answer.status, errorBody, answer.headers, signing),
       });
