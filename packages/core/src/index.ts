@@ -91,6 +91,7 @@ export {
   createTransport,
   type Exchange,
   type FetchLike,
+  type RequestFactory,
   type RetryOptions,
   type SignContext,
   type SignResult,

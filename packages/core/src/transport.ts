@@ -101,6 +101,15 @@ export interface Exchange {
 }
 
 /**
+ * A call that makes its own `Request` for every attempt, so none has to be cloned to be sent again. `signal` is the
+ * caller's; the requests `build` makes carry none. @internal
+ */
+export interface RequestFactory {
+  readonly signal?: AbortSignal | null | undefined;
+  readonly build: () => Request;
+}
+
+/**
  * Makes the `fetch` a provider's openapi-fetch client sends through. For every attempt it signs a clone of the
  * request just before sending; it reads the body within the attempt's timeout; it retries network errors,
  * timeouts and answers `classify` calls retryable, with exponential backoff and full jitter, honouring
@@ -139,7 +148,7 @@ export function createTransport(options: TransportOptions): FetchLike {
  * providers' `getModel` calls this directly, so a body is never copied into a new `Response` and read again.
  * @internal shared by the provider packages
  */
-export function createExchange(options: TransportOptions): (input: Request) => Promise<Exchange> {
+export function createExchange(options: TransportOptions): (input: Request | RequestFactory) => Promise<Exchange> {
   const { provider } = options;
   const retry = resolveRetry(options.retry);
   const timeoutMs = positive(options.timeoutMs, TRANSPORT_DEFAULTS.timeoutMs, "timeoutMs");
@@ -152,8 +161,8 @@ export function createExchange(options: TransportOptions): (input: Request) => P
   const now = options.testing?.now ?? Date.now;
   const send: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  return async (input: Request): Promise<Exchange> => {
-    const caller = input.signal;
+  return async (input: Request | RequestFactory): Promise<Exchange> => {
+    const caller = input instanceof Request ? input.signal : (input.signal ?? null);
     const startedAt = now();
     const deadline = new AbortController();
     const deadlineTimer = setTimeout(
@@ -243,11 +252,17 @@ export function createExchange(options: TransportOptions): (input: Request) => P
       }
     }
 
-    async function signAttempt(request: Request, attempt: number, offsetMs: number): Promise<SignResult> {
+    async function signAttempt(
+      request: Request | RequestFactory,
+      attempt: number,
+      offsetMs: number,
+    ): Promise<SignResult> {
       try {
-        // Sign a clone, so the caller's request (and its body) stays usable for the next attempt; a request without
-        // a body cannot be used up, so it is signed as it is.
-        const result = await options.sign(request.body === null ? request : request.clone(), {
+        // Sign a fresh request: the factory's, or a clone, so the caller's request (and its body) stays usable for
+        // the next attempt. A request without a body cannot be used up, so it is signed as it is.
+        const fresh =
+          request instanceof Request ? (request.body === null ? request : request.clone()) : request.build();
+        const result = await options.sign(fresh, {
           now: new Date(now() + offsetMs),
           attempt,
         });

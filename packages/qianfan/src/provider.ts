@@ -45,15 +45,17 @@ export function qianfanProvider(options: QianfanProviderOptions): ModelProvider<
         provider: "qianfan",
         signal,
         // The id travels in a JSON body, as openapi-fetch would send it: it can never change the path.
+        // A request per attempt, so the body never has to be cloned for a retry.
         send: () =>
-          exchange(
-            new Request(url, {
-              method: "POST",
-              headers: { accept: "application/json", "content-type": "application/json" },
-              body: JSON.stringify({ modelId: id }),
-              signal: signal ?? null,
-            }),
-          ),
+          exchange({
+            signal,
+            build: () =>
+              new Request(url, {
+                method: "POST",
+                headers: { accept: "application/json", "content-type": "application/json" },
+                body: JSON.stringify({ modelId: id }),
+              }),
+          }),
         onHttpError: (answer, errorBody, signing) =>
           qianfanHttpError(answer.status, errorBody, answer.headers, signing),
       });
