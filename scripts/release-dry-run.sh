@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Release dry run: what npm users would get, checked before anything is published.
 #
-#   1. build the published packages (packages/*, not private);
-#   2. `pnpm pack` each into a temp folder (workspace:^ becomes a version range) and check the tarballs: no tests,
+#   1. in a scratch copy of the workspace's manifests and .changeset (a throwaway git repo, never the working tree),
+#      run `changeset version` without GITHUB_TOKEN and check that each published package with pending changesets
+#      gets a CHANGELOG.md with its new version and each of its changesets' summaries, and that no private package
+#      (apps/demo, …) is versioned or gets one;
+#   2. build the published packages (packages/*, not private);
+#   3. `pnpm pack` each into a temp folder (workspace:^ becomes a version range) and check the tarballs: no tests,
 #      no __fixtures__, no .tsbuildinfo, no dist file without its source, LICENSE, README.md;
-#   3. copy tests/consumer (plus the README Node samples, the ```ts node-sample``` blocks of packages/*/README.md)
+#   4. copy tests/consumer (plus the README Node samples, the ```ts node-sample``` blocks of packages/*/README.md)
 #      into a scratch folder and `npm install` the tarballs, msw, typescript and @types/node into it;
-#   4. tsc under `moduleResolution` NodeNext (emitting) and Bundler, and for a Node app without the DOM lib;
-#   5. run the consumer's check and every README sample on the workspace's Node 24 and the machine's Node 20,
+#   5. tsc under `moduleResolution` NodeNext (emitting) and Bundler, and for a Node app without the DOM lib;
+#   6. run the consumer's check and every README sample on the workspace's Node 24 and the machine's Node 20,
 #      against the mock clouds of @cloud-models/mocks.
 #
 # Usage: bash scripts/release-dry-run.sh  (pnpm release:dry-run). KEEP=1 keeps the temp folder; NODE20=/path/to/node
@@ -63,6 +67,123 @@ for manifest in packages/*/package.json; do
   fi
 done
 [ "${#PACKAGES[@]}" -gt 0 ] || fail "no published packages found"
+
+step "changelogs (changeset version without GITHUB_TOKEN, in a scratch copy of the workspace)"
+# The real `pnpm version-packages` only runs for a release; here the pending changesets are turned into versions and
+# CHANGELOGs in a copy, so a broken changelog generator (.changeset/changelog.mjs) or config fails now, offline.
+PENDING=()
+for changeset in .changeset/*.md; do
+  case "$(basename "$changeset")" in [Rr][Ee][Aa][Dd][Mm][Ee].md | "*.md") ;; *) PENDING+=("$changeset") ;; esac
+done
+if [ "${#PENDING[@]}" -eq 0 ]; then
+  echo "no pending changesets: nothing to version (right after a release)"
+else
+  VERSIONED="$WORK/versioned"
+  mkdir -p "$VERSIONED" "$WORK/unversioned"
+  # What `changeset version` reads and writes: the workspace definition, .changeset, every package.json and
+  # existing CHANGELOG.md (twice: the copy to version and the one to compare with). node_modules is linked, for the
+  # changelog generators and the changesets CLI.
+  cp package.json pnpm-workspace.yaml "$VERSIONED/"
+  cp -R .changeset "$VERSIONED/"
+  find . \( -name node_modules -o -name .git -o -name .turbo -o -name dist \) -prune -o \
+    \( -name package.json -o -name CHANGELOG.md \) -type f -print >"$WORK/workspace-files.txt"
+  while IFS= read -r file; do
+    for copy in "$VERSIONED" "$WORK/unversioned"; do
+      mkdir -p "$copy/$(dirname "$file")"
+      cp "$file" "$copy/$file"
+    done
+  done <"$WORK/workspace-files.txt"
+  ln -s "$ROOT/node_modules" "$VERSIONED/node_modules"
+  # A git repo with the changesets committed, as on a developer's machine or in CI: each changeset then has a commit,
+  # which is when @changesets/changelog-github would call GitHub and fail without a token. The GIT_* variables a git
+  # hook may have set are dropped, so that git only ever sees the scratch repo; no GITHUB_TOKEN either (nor a .env:
+  # none is copied).
+  (
+    unset GITHUB_TOKEN GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES
+    cd "$VERSIONED" &&
+      git init -q &&
+      git symbolic-ref HEAD refs/heads/main &&
+      echo node_modules >.git/info/exclude &&
+      git add -A &&
+      git -c user.name="release dry run" -c user.email=dry-run@invalid -c commit.gpgsign=false \
+        -c core.hooksPath=/dev/null commit -q -m "pending changesets" &&
+      "$NODE24" "$ROOT/node_modules/@changesets/cli/bin.js" status --output=release-plan.json &&
+      "$NODE24" "$ROOT/node_modules/@changesets/cli/bin.js" version
+  ) >"$WORK/changeset.log" 2>&1 ||
+    fail "changeset version failed without GITHUB_TOKEN:"$'\n'"$(cat "$WORK/changeset.log")"
+  grep -F 'changelog:' "$WORK/changeset.log" || true
+  CHANGELOG_ERROR="the CHANGELOGs written by changeset version are not right (KEEP=1 keeps $VERSIONED)"
+  "$NODE24" --input-type=commonjs - "$WORK" "${PACKAGES[@]}" <<'CHECK' || fail "$CHANGELOG_ERROR"
+const fs = require("node:fs");
+const path = require("node:path");
+const [work, ...published] = process.argv.slice(2);
+// root: the workspace files as they were before `changeset version`; versioned: the same after it.
+const [root, versioned] = [path.join(work, "unversioned"), path.join(work, "versioned")];
+const workspaceFiles = path.join(work, "workspace-files.txt");
+const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null);
+const manifest = (dir) => JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+const plan = JSON.parse(fs.readFileSync(path.join(versioned, "release-plan.json"), "utf8"));
+const changesets = new Map(plan.changesets.map((changeset) => [changeset.id, changeset]));
+const releases = new Map(plan.releases.filter((r) => r.type !== "none").map((release) => [release.name, release]));
+const errors = [];
+const publishedNames = new Set();
+for (const dir of published.map((name) => `packages/${name}`)) {
+  const { name, files } = manifest(path.join(root, dir));
+  publishedNames.add(name);
+  const before = read(path.join(root, dir, "CHANGELOG.md"));
+  const after = read(path.join(versioned, dir, "CHANGELOG.md"));
+  const { version } = manifest(path.join(versioned, dir));
+  if (files && !files.includes("CHANGELOG.md")) errors.push(`${dir}/package.json: "files" leaves CHANGELOG.md out`);
+  const release = releases.get(name);
+  if (!release) {
+    if (after !== before) errors.push(`${name}: no pending changeset, yet its CHANGELOG.md changed`);
+    console.log(`${name}: no pending changeset, no new entry`);
+    continue;
+  }
+  if (after === null) {
+    errors.push(`${name}: no CHANGELOG.md`);
+    continue;
+  }
+  if (version !== release.newVersion) errors.push(`${name}: version ${version}, the plan says ${release.newVersion}`);
+  if (!after.startsWith(`# ${name}\n`)) errors.push(`${name}: CHANGELOG.md does not start with "# ${name}"`);
+  const start = after.search(new RegExp(`^## ${version.replaceAll(".", "\\.")}$`, "m"));
+  if (start < 0) {
+    errors.push(`${name}: CHANGELOG.md has no "## ${version}" section`);
+    continue;
+  }
+  const next = after.slice(start + 1).search(/^## /m);
+  const section = next < 0 ? after.slice(start) : after.slice(start, start + 1 + next);
+  for (const id of release.changesets) {
+    const lines = changesets.get(id).summary.split("\n").map((line) => line.trim()).filter(Boolean);
+    if (lines.length === 0 || lines.some((line) => !section.includes(line))) {
+      errors.push(`${name}: the ${version} section lacks the summary of .changeset/${id}.md`);
+    }
+  }
+  const count = release.changesets.length;
+  console.log(`${name}: ${release.oldVersion} -> ${version}, CHANGELOG.md with ${count} changesets`);
+}
+for (const name of releases.keys()) {
+  if (!publishedNames.has(name)) errors.push(`the release plan bumps ${name}, which is not a published package`);
+}
+// Every other workspace package (apps/demo, tests/*, runtime-tests, bench): not versioned, no CHANGELOG.
+const others = fs
+  .readFileSync(workspaceFiles, "utf8")
+  .split("\n")
+  .filter((file) => path.basename(file) === "package.json")
+  .map((file) => path.normalize(path.dirname(file)))
+  .filter((dir) => dir !== "." && !published.some((name) => dir === path.join("packages", name)));
+for (const dir of others) {
+  const { name, version } = manifest(path.join(versioned, dir));
+  if (version !== manifest(path.join(root, dir)).version) errors.push(`${name} (${dir}) was versioned`);
+  if (read(path.join(versioned, dir, "CHANGELOG.md")) !== read(path.join(root, dir, "CHANGELOG.md"))) {
+    errors.push(`${name} (${dir}) got a CHANGELOG.md entry`);
+  }
+}
+console.log(`not versioned, no CHANGELOG: ${others.join(", ")}`);
+for (const error of errors) console.error(`release dry run: ${error}`);
+process.exit(errors.length > 0 ? 1 : 0);
+CHECK
+fi
 
 step "build ${PACKAGES[*]}"
 pnpm exec turbo run build "${PACKAGES[@]/#/--filter=./packages/}" --output-logs=errors-only
