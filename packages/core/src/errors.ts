@@ -81,31 +81,28 @@ const MARKER: unique symbol = Symbol.for("cloud-models.ModelError") as never;
  */
 export class ModelError extends Error {
   override readonly name: string = "ModelError";
-  readonly code: ModelErrorCode;
-  readonly provider: Provider | undefined;
-  readonly operation: string | undefined;
-  readonly status: number | undefined;
+  declare readonly code: ModelErrorCode;
+  declare readonly provider: Provider | undefined;
+  declare readonly operation: string | undefined;
+  declare readonly status: number | undefined;
   /** The cloud's own error code, always a string (Qianfan's numeric `error_code` too). */
-  readonly vendorCode: string | undefined;
-  readonly vendorMessage: string | undefined;
+  declare readonly vendorCode: string | undefined;
+  declare readonly vendorMessage: string | undefined;
   /** PAI `RequestId`, Qianfan `log_id` (or the `x-bce-request-id` header): quote it to the vendor's support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** True when the same call may succeed if tried again. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** On a signature mismatch: the canonical request (and ACS3 string to sign) the SDK signed. */
-  readonly signing: SigningDetails | undefined;
+  declare readonly signing: SigningDetails | undefined;
 
   constructor(message: string, options: ModelErrorOptions) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = options.code;
-    this.provider = options.provider;
-    this.operation = options.operation;
-    this.status = options.status;
-    this.vendorCode = options.vendorCode;
-    this.vendorMessage = options.vendorMessage;
-    this.requestId = options.requestId;
-    this.retryable = options.retryable ?? (options.status === undefined ? false : isRetryableStatus(options.status));
-    this.signing = options.signing;
+    // Only the listed fields are copied: an options object may carry more (a message `reason`, a `cause`).
+    const self = this as Record<string, unknown>;
+    for (const field of FIELDS) {
+      self[field] = options[field];
+    }
+    self["retryable"] = options.retryable ?? (options.status !== undefined && isRetryableStatus(options.status));
     // A marker instead of `instanceof`, so a check works across duplicate installs and realms.
     Object.defineProperty(this, MARKER, { value: true, enumerable: false });
   }
@@ -117,21 +114,26 @@ export class ModelError extends Error {
 
   /** A plain, secret-free object for logs and API responses. */
   toJSON(): ModelErrorJSON {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      provider: this.provider,
-      operation: this.operation,
-      status: this.status,
-      vendorCode: this.vendorCode,
-      vendorMessage: this.vendorMessage,
-      requestId: this.requestId,
-      retryable: this.retryable,
-      signing: this.signing,
-    };
+    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const field of FIELDS) {
+      json[field] = this[field];
+    }
+    return json as unknown as ModelErrorJSON;
   }
 }
+
+/** The public fields of a `ModelError` besides `name` and `message`, in the order `toJSON` lists them. */
+const FIELDS = [
+  "code",
+  "provider",
+  "operation",
+  "status",
+  "vendorCode",
+  "vendorMessage",
+  "requestId",
+  "retryable",
+  "signing",
+] as const satisfies readonly (keyof ModelErrorOptions & keyof ModelError)[];
 
 /** What `ModelError.prototype.toJSON` returns. */
 export interface ModelErrorJSON {
@@ -165,12 +167,30 @@ export interface ErrorMessageParts {
   readonly reason?: string | undefined;
 }
 
+/** A failed call's error: its fields, and what else its message should say. @internal */
+export interface CallErrorInput extends ModelErrorOptions {
+  readonly provider: Provider;
+  readonly operation: string;
+  /** What else to say, e.g. `non-JSON error body`. */
+  readonly reason?: string | undefined;
+}
+
+/**
+ * The `ModelError` of a failed call, its message made from its fields by {@link formatErrorMessage}. @internal
+ * shared by the provider packages
+ */
+export function callError(input: CallErrorInput): ModelError {
+  return new ModelError(formatErrorMessage(input), input);
+}
+
 /**
  * Formats the one-line message of a failed call: `pai GetModel failed: 404 InvalidModel.NotFound: no such model
- * (requestId=5A14…)`. Takes no headers or bodies, so it cannot leak a secret.
+ * (requestId=5A14…)`. A 2xx status is left out: the answer arrived, its content is what failed. Takes no headers or bodies, so it cannot leak a secret.
  */
 export function formatErrorMessage(parts: ErrorMessageParts): string {
-  const what = [parts.status, parts.vendorCode].filter((part) => part !== undefined && part !== "").join(" ");
+  // A 2xx is not the failure (Qianfan's error_code in a 200, a body that is not the model): it is not named.
+  const status = parts.status !== undefined && (parts.status < 200 || parts.status > 299) ? parts.status : undefined;
+  const what = [status, parts.vendorCode].filter((part) => part !== undefined && part !== "").join(" ");
   const summary = [what, parts.reason].filter((part) => part !== undefined && part !== "").join(", ");
   let message = `${parts.provider} ${parts.operation} failed: ${summary || "error"}`;
   if (parts.vendorMessage) {

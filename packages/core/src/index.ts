@@ -10,6 +10,8 @@ export {
   resolveCredentials,
 } from "./credentials.ts";
 export {
+  type CallErrorInput,
+  callError,
   type ErrorMessageParts,
   formatErrorMessage,
   isRetryableStatus,

@@ -1,4 +1,4 @@
-import { formatErrorMessage, ModelError, type Provider } from "./errors.ts";
+import { callError, type ModelError, type Provider } from "./errors.ts";
 import { toTransportError } from "./transport.ts";
 
 /** A response body read once: its text, and its JSON value when it parsed. */
@@ -106,12 +106,13 @@ export interface InvalidResponseInput {
 export function invalidResponseError(input: InvalidResponseInput): ModelError {
   const { provider, operation, response, body } = input;
   const reason = body.isJson ? input.problem : "the body is not JSON";
-  return new ModelError(formatErrorMessage({ provider, operation, status: response.status, reason }), {
+  return callError({
     code: "invalid_response",
     provider,
     operation,
     status: response.status,
     requestId: response.headers.get(input.requestIdHeader) ?? undefined,
     retryable: !body.isJson && body.text !== "",
+    reason,
   });
 }

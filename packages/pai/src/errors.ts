@@ -1,9 +1,9 @@
 import {
   type AttemptVerdict,
   asNonBlankString,
-  formatErrorMessage,
+  callError,
   isJsonObject,
-  ModelError,
+  type ModelError,
   type ModelErrorCode,
   type SigningDetails,
 } from "@cloud-models/core";
@@ -43,30 +43,19 @@ export function paiHttpError(input: PaiErrorInput): ModelError {
   const vendorMessage = asNonBlankString(body["Message"]);
   const requestId = asNonBlankString(body["RequestId"]) ?? input.headers.get("x-acs-request-id") ?? undefined;
   const code = classify(input.status, vendorCode);
-  const operation = input.operation ?? PAI_GET_MODEL_ACTION;
   const transient = vendorCode !== undefined && (THROTTLED.test(vendorCode) || TRANSIENT.test(vendorCode));
-  return new ModelError(
-    formatErrorMessage({
-      provider: "pai",
-      operation,
-      status: input.status,
-      vendorCode,
-      vendorMessage,
-      requestId,
-      ...(input.body === undefined ? { reason: "non-JSON error body" } : {}),
-    }),
-    {
-      code,
-      provider: "pai",
-      operation,
-      status: input.status,
-      vendorCode,
-      vendorMessage,
-      requestId,
-      ...(transient ? { retryable: true } : {}),
-      ...(vendorCode?.startsWith("SignatureDoesNotMatch") && input.signing ? { signing: input.signing } : {}),
-    },
-  );
+  return callError({
+    code,
+    provider: "pai",
+    operation: input.operation ?? PAI_GET_MODEL_ACTION,
+    status: input.status,
+    vendorCode,
+    vendorMessage,
+    requestId,
+    retryable: transient || undefined,
+    signing: vendorCode?.startsWith("SignatureDoesNotMatch") ? input.signing : undefined,
+    reason: input.body === undefined ? "non-JSON error body" : undefined,
+  });
 }
 
 function classify(status: number, vendorCode: string | undefined): ModelErrorCode {

@@ -2,9 +2,10 @@ import {
   type AttemptVerdict,
   asIdString,
   asNonBlankString,
-  formatErrorMessage,
+  type CallErrorInput,
+  callError,
   isJsonObject,
-  ModelError,
+  type ModelError,
   type ModelErrorCode,
   type SigningDetails,
 } from "@cloud-models/core";
@@ -85,48 +86,14 @@ export function qianfanHttpError(
     vendorCode,
     vendorMessage,
     requestId,
-    ...(vendorCode === "SignatureDoesNotMatch" && signing ? { signing } : {}),
-    ...(body === undefined && vendorCode === undefined ? { reason: "no error details in the answer" } : {}),
+    signing: vendorCode === "SignatureDoesNotMatch" ? signing : undefined,
+    reason: body === undefined && vendorCode === undefined ? "no error details in the answer" : undefined,
   });
 }
 
-interface BuildInput {
-  readonly code: ModelErrorCode;
-  readonly status: number;
-  readonly vendorCode: string | undefined;
-  readonly vendorMessage: string | undefined;
-  readonly requestId: string | undefined;
-  readonly retryable?: boolean;
-  readonly reason?: string;
-  readonly signing?: SigningDetails;
-}
-
-function build(input: BuildInput): ModelError {
-  const operation = QIANFAN_MODEL_DETAIL_OPERATION;
-  // Qianfan's 200-with-error_code is not an HTTP failure; name the vendor code alone in the message.
-  const shownStatus = input.status >= 200 && input.status < 300 ? undefined : input.status;
-  return new ModelError(
-    formatErrorMessage({
-      provider: "qianfan",
-      operation,
-      status: shownStatus,
-      vendorCode: input.vendorCode,
-      vendorMessage: input.vendorMessage,
-      requestId: input.requestId,
-      reason: input.reason,
-    }),
-    {
-      code: input.code,
-      provider: "qianfan",
-      operation,
-      status: input.status,
-      vendorCode: input.vendorCode,
-      vendorMessage: input.vendorMessage,
-      requestId: input.requestId,
-      ...(input.retryable === undefined ? {} : { retryable: input.retryable }),
-      ...(input.signing ? { signing: input.signing } : {}),
-    },
-  );
+/** A Qianfan `ModelError`, its message made from its fields. */
+function build(input: Omit<CallErrorInput, "provider" | "operation">): ModelError {
+  return callError({ ...input, provider: "qianfan", operation: QIANFAN_MODEL_DETAIL_OPERATION });
 }
 
 /** BCE IAM codes that mean the request time is outside its window. */
