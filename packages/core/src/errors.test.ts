@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatErrorMessage, isRetryableStatus, ModelError } from "./errors.ts";
+import { callError, formatErrorMessage, isRetryableStatus, ModelError } from "./errors.ts";
 
 describe("ModelError", () => {
   test("carries its fields and the cause", () => {
@@ -80,6 +80,37 @@ describe("formatErrorMessage", () => {
     expect(formatErrorMessage({ provider: "qianfan", operation: "modelDetail", reason: "body is not JSON" })).toBe(
       "qianfan modelDetail failed: body is not JSON",
     );
+  });
+});
+
+describe("callError", () => {
+  test("formats the message from the fields and keeps the cloud's wait hint", () => {
+    const error = callError({
+      code: "throttled",
+      provider: "pai",
+      operation: "GetModel",
+      status: 429,
+      vendorCode: "Throttling.User",
+      headers: new Headers({ "x-acs-retry-after": "250" }),
+    });
+    expect(error).toMatchObject({ code: "throttled", status: 429, retryable: true, retryAfterMs: 250 });
+    expect(error.message).toBe("pai GetModel failed: 429 Throttling.User");
+    expect(error.toJSON().retryAfterMs).toBe(250);
+  });
+
+  test("no hint, no retryAfterMs; the headers and the reason are not fields", () => {
+    const error = callError({
+      code: "http",
+      provider: "qianfan",
+      operation: "modelDetail",
+      status: 200,
+      reason: "the body is not JSON",
+      headers: new Headers({ "content-type": "text/html" }),
+    });
+    expect(error.retryAfterMs).toBeUndefined();
+    expect(error.message).toBe("qianfan modelDetail failed: the body is not JSON");
+    expect(Object.keys(error.toJSON())).not.toContain("headers");
+    expect(Object.keys(error.toJSON())).not.toContain("reason");
   });
 });
 

@@ -1,3 +1,5 @@
+import { retryAfterMs } from "./transport/retry.ts";
+
 /** The clouds cloud-models talks to. */
 export type Provider = "pai" | "qianfan";
 
@@ -47,6 +49,8 @@ export interface ModelErrorOptions {
   readonly retryable?: boolean | undefined;
   /** What the SDK signed, on a signature mismatch. */
   readonly signing?: SigningDetails | undefined;
+  /** How long the cloud asked to wait before trying again, in milliseconds. */
+  readonly retryAfterMs?: number | undefined;
   readonly cause?: unknown;
 }
 
@@ -94,6 +98,12 @@ export class ModelError extends Error {
   declare readonly retryable: boolean;
   /** On a signature mismatch: the canonical request (and ACS3 string to sign) the SDK signed. */
   declare readonly signing: SigningDetails | undefined;
+  /**
+   * How long the cloud asked to wait before trying again (`Retry-After`, PAI's `x-acs-retry-after`), in milliseconds,
+   * when its last answer said so. The SDK has already waited and retried that long or less; pass it on, e.g. as a
+   * proxy's own `Retry-After`.
+   */
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(message: string, options: ModelErrorOptions) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -133,6 +143,7 @@ const FIELDS = [
   "requestId",
   "retryable",
   "signing",
+  "retryAfterMs",
 ] as const satisfies readonly (keyof ModelErrorOptions & keyof ModelError)[];
 
 /** What `ModelError.prototype.toJSON` returns. */
@@ -148,6 +159,7 @@ export interface ModelErrorJSON {
   requestId: string | undefined;
   retryable: boolean;
   signing: SigningDetails | undefined;
+  retryAfterMs: number | undefined;
 }
 
 /** HTTP statuses worth a retry: 408, 409, 425, 429 and every 5xx. */
@@ -173,6 +185,8 @@ export interface CallErrorInput extends ModelErrorOptions {
   readonly operation: string;
   /** What else to say, e.g. `non-JSON error body`. */
   readonly reason?: string | undefined;
+  /** The answer's headers: a `Retry-After` / `x-acs-retry-after` in them becomes `retryAfterMs`. */
+  readonly headers?: Headers | undefined;
 }
 
 /**
@@ -180,7 +194,8 @@ export interface CallErrorInput extends ModelErrorOptions {
  * shared by the provider packages
  */
 export function callError(input: CallErrorInput): ModelError {
-  return new ModelError(formatErrorMessage(input), input);
+  const hint = input.headers ? retryAfterMs(input.headers, Date.now()) : undefined;
+  return new ModelError(formatErrorMessage(input), hint === undefined ? input : { ...input, retryAfterMs: hint });
 }
 
 /**

@@ -55,6 +55,7 @@ export function paiHttpError(input: PaiErrorInput): ModelError {
     retryable: transient || undefined,
     signing: vendorCode?.startsWith("SignatureDoesNotMatch") ? input.signing : undefined,
     reason: input.body === undefined ? "non-JSON error body" : undefined,
+    headers: input.headers,
   });
 }
 

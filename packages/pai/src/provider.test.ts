@@ -183,7 +183,7 @@ describe("paiProvider errors", () => {
     [
       "429 Throttling.User",
       () => Response.json({ RequestId: "FAKE-REQ-3", Code: "Throttling.User", Message: "slow down" }, { status: 429 }),
-      { code: "throttled", status: 429, retryable: true },
+      { code: "throttled", status: 429, retryable: true, retryAfterMs: undefined },
     ],
     [
       "503 with an HTML body",
@@ -210,6 +210,15 @@ describe("paiProvider errors", () => {
     expect(error).toMatchObject({ provider: "pai", operation: "GetModel", ...expected });
     expect(error.message).toMatch(/^pai GetModel failed: /);
     expect(error.message).not.toContain(CREDENTIALS.accessKeySecret);
+  });
+
+  test.each([
+    ["PAI's x-acs-retry-after (milliseconds)", 429, { "x-acs-retry-after": "1500" }, 1500],
+    ["a standard Retry-After (seconds)", 503, { "retry-after": "7" }, 7000],
+  ])("the cloud's wait hint is kept on the error: %s", async (_name, status, headers, retryAfterMs) => {
+    const { fetch } = recorder(() => Response.json({ Code: "Throttling.User" }, { status, headers }));
+    const error = await rejection(paiProvider({ credentials: CREDENTIALS, fetch, retry: false }).getModel("m-1"));
+    expect(error).toMatchObject({ code: "throttled", status, retryable: true, retryAfterMs });
   });
 
   test("a network failure is a retryable network error", async () => {

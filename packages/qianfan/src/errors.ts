@@ -51,7 +51,7 @@ export function qianfanVendorError(body: Record<string, unknown>, status: number
     code = "not_found";
   }
   const retryable = THROTTLED_RETRYABLE_CODES.has(numeric) || TRANSIENT_CODES.has(numeric);
-  return build({ code, status, vendorCode, vendorMessage, requestId, retryable });
+  return build({ code, status, vendorCode, vendorMessage, requestId, retryable, headers });
 }
 
 /**
@@ -88,6 +88,7 @@ export function qianfanHttpError(
     requestId,
     signing: vendorCode === "SignatureDoesNotMatch" ? signing : undefined,
     reason: body === undefined && vendorCode === undefined ? "no error details in the answer" : undefined,
+    headers,
   });
 }
 

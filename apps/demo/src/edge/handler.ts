@@ -11,7 +11,6 @@ import {
 } from "@cloud-models/core";
 import { type CloudStatus, isProvider, PROVIDERS, redact, secretsIn, setupClouds } from "./clouds.ts";
 import type { EdgeEnv } from "./env.ts";
-import { createRetryAfterTracker } from "./retry-after.ts";
 
 /** The route the handler serves: `GET /api/models/:provider/:id`. */
 export const API_PREFIX = "/api/models/";
@@ -85,9 +84,8 @@ export type EdgeHandler = (request: Request) => Promise<Response>;
  * ```
  */
 export function createEdgeHandler(options: EdgeHandlerOptions): EdgeHandler {
-  const trackers = { pai: createRetryAfterTracker(), qianfan: createRetryAfterTracker() };
   const clouds = setupClouds(options.env, {
-    fetch: { pai: trackers.pai.wrap(options.fetch), qianfan: trackers.qianfan.wrap(options.fetch) },
+    fetch: options.fetch ? { pai: options.fetch, qianfan: options.fetch } : undefined,
     transport: options.transport,
   });
   const secrets = secretsIn(options.env);
@@ -145,7 +143,9 @@ export function createEdgeHandler(options: EdgeHandlerOptions): EdgeHandler {
       if (!ModelError.isInstance(error)) {
         throw error;
       }
-      const waitSeconds = error.code === "throttled" ? trackers[provider].secondsLeft() : undefined;
+      // The cloud's own wait hint, passed on in whole seconds (at least 1).
+      const waitSeconds =
+        error.retryAfterMs === undefined ? undefined : Math.max(1, Math.ceil(error.retryAfterMs / 1000));
       return reply.modelFailure(
         error,
         undefined,
