@@ -5,9 +5,9 @@
 //
 // The keys below are the mocks' fake test credentials, which open nothing. Real keys never belong in a browser.
 import { ENV_NAMES } from "@cloud-models/core";
-import { handlers as cloudHandlers, paiTestCredentials, qianfanTestCredentials } from "@cloud-models/mocks";
+import { paiTestCredentials, qianfanTestCredentials } from "@cloud-models/mocks";
+import { worker } from "@cloud-models/mocks/browser";
 import { http } from "msw";
-import { setupWorker } from "msw/browser";
 import { createEdgeHandler } from "../edge/handler.ts";
 
 const edge = createEdgeHandler({
@@ -19,11 +19,10 @@ const edge = createEdgeHandler({
   },
 });
 
-/** The worker: the edge function on this origin's `/api/*`, and both clouds. */
-export const worker = setupWorker(
-  http.all("/api/*", ({ request }) => edge(request)),
-  ...cloudHandlers,
-);
+// @cloud-models/mocks/browser's worker answers both clouds; the edge function on this origin's `/api/*` goes in front.
+worker.use(http.all("/api/*", ({ request }) => edge(request)));
+
+export { worker };
 
 /** Registers MSW's service worker and waits until it controls the page. */
 export async function startMocks(): Promise<void> {
