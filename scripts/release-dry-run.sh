@@ -207,13 +207,23 @@ for tarball in "${TARBALLS[@]}"; do
   tar -xzOf "$tarball" package/LICENSE | cmp -s - LICENSE || fail "$label: LICENSE differs from the root LICENSE"
   ! tar -xzOf "$tarball" package/package.json | grep -q '"workspace:' || fail "$label: package.json keeps a workspace: range"
   # Every emitted file has its source beside it: no stale output of a deleted module, and the source and
-  # declaration maps resolve.
+  # declaration maps resolve. Declarations are per module (dist/x.d.ts from src/x.ts); the JavaScript is bundled
+  # (scripts/bundle-dist.mjs), so each .js needs its source map, and every source that map names must ship.
   while read -r emitted; do
     stem="${emitted#package/dist/}"
-    case "$stem" in *.d.ts) stem="${stem%.d.ts}" ;; *) stem="${stem%.js}" ;; esac
+    stem="${stem%.d.ts}"
     source="package/src/$stem.ts"
     grep -qx "$source" <<<"$files" || fail "$label: ${emitted#package/} has no ${source#package/} (a stale dist: delete packages/*/dist and build again)"
-  done < <(grep -E '^package/dist/.*\.(js|d\.ts)$' <<<"$files")
+  done < <(grep -E '^package/dist/.*\.d\.ts$' <<<"$files")
+  while read -r bundle; do
+    grep -qx "$bundle.map" <<<"$files" || fail "$label: ${bundle#package/} has no source map"
+    while read -r source; do
+      grep -qx "$source" <<<"$files" || fail "$label: ${bundle#package/} maps to ${source#package/}, which is not packed"
+    done < <(tar -xzOf "$tarball" "$bundle.map" |
+      "$NODE24" -e 'const { dirname, join } = require("node:path/posix");
+        const map = JSON.parse(require("node:fs").readFileSync(0, "utf8"));
+        for (const source of map.sources) console.log(join(dirname(process.argv[1]), source));' "$bundle")
+  done < <(grep -E '^package/dist/.*\.js$' <<<"$files")
   printf '%-36s %3d files, %s\n' "$label" "$(wc -l <<<"$files")" "$(du -h "$tarball" | cut -f1)"
 done
 

@@ -1,8 +1,9 @@
 // Cold import: fresh Node processes (this Node, no compile cache) import each stack; the median of RUNS runs each,
 // taken round-robin so a slow moment of the machine hits every stack alike.
 import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BENCH, median, messageOf, percentile } from "./common.mjs";
+import { BENCH, CACHE, median, messageOf, percentile } from "./common.mjs";
 
 export const IMPORT_TARGETS = [
   {
@@ -11,6 +12,8 @@ export const IMPORT_TARGETS = [
     specifiers: ["@cloud-models/core", "@cloud-models/pai", "@cloud-models/qianfan"],
   },
   { id: "openapi-fetch", label: "openapi-fetch alone", specifiers: ["openapi-fetch"] },
+  // Context, not a budget: what importing any package at all costs in this run (see emptyPackageProbe).
+  { id: "empty", label: "an empty package (the loader's fixed cost)", specifiers: ["empty-package"], probe: "empty" },
   { id: "alibaba", label: "Alibaba @alicloud/openapi-core", specifiers: ["@alicloud/openapi-core"] },
   { id: "qianfan-official", label: "Baidu @baiducloud/qianfan", specifiers: ["@baiducloud/qianfan"] },
   {
@@ -20,13 +23,32 @@ export const IMPORT_TARGETS = [
   },
 ];
 
-function runProbe(specifiers) {
+const PROBE = join(BENCH, "lib", "import-probe.mjs");
+
+/**
+ * The floor: a package with one empty file, in a scratch node_modules beside a copy of the probe, imported by name
+ * like the stacks. A bare specifier's first resolution costs ~2 ms by itself, so an empty file by URL would not do.
+ */
+function emptyPackageProbe() {
+  const folder = join(CACHE, "empty-package");
+  const pkg = join(folder, "node_modules", "empty-package");
+  mkdirSync(pkg, { recursive: true });
+  writeFileSync(
+    join(pkg, "package.json"),
+    `${JSON.stringify({ name: "empty-package", type: "module", exports: "./index.js" })}\n`,
+  );
+  writeFileSync(join(pkg, "index.js"), "");
+  copyFileSync(PROBE, join(folder, "import-probe.mjs"));
+  return join(folder, "import-probe.mjs");
+}
+
+function runProbe(specifiers, probe) {
   const env = { ...process.env };
   // A compile cache would make every run after the first a warm one.
   delete env.NODE_COMPILE_CACHE;
   delete env.NODE_OPTIONS;
   const started = performance.now();
-  const child = spawnSync(process.execPath, [join(BENCH, "lib", "import-probe.mjs"), ...specifiers], {
+  const child = spawnSync(process.execPath, [probe, ...specifiers], {
     cwd: BENCH,
     env: { ...env, NODE_DISABLE_COMPILE_CACHE: "1" },
     encoding: "utf8",
@@ -49,13 +71,14 @@ export function measureColdImports(runs) {
   const samples = new Map(IMPORT_TARGETS.map((target) => [target.id, []]));
   const walls = new Map(IMPORT_TARGETS.map((target) => [target.id, []]));
   const errors = new Map();
+  const probes = { empty: emptyPackageProbe() };
   for (let round = 0; round <= runs; round++) {
     for (const target of IMPORT_TARGETS) {
       if (errors.has(target.id)) {
         continue;
       }
       try {
-        const { ms, wall } = runProbe(target.specifiers);
+        const { ms, wall } = runProbe(target.specifiers, probes[target.probe] ?? PROBE);
         // Round 0 warms the file system cache and is not counted.
         if (round > 0) {
           samples.get(target.id).push(ms);

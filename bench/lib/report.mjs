@@ -111,6 +111,18 @@ function rows(results) {
       `≤ ${formatRatio(BUDGETS.coldImportRatio)} openapi-fetch`,
       Number.isFinite(ratio) ? verdict(ratio <= BUDGETS.coldImportRatio) : "—",
     ]);
+    const floor = imports.empty;
+    if (floor !== undefined) {
+      const above = (r) => `${formatMs(r.median - floor.median)} above the floor`;
+      out.push([
+        "**Cold import**, context: the floor, an empty package imported the same way (the loader's fixed cost)",
+        cell(ours, above),
+        `empty package ${cell(floor, show)}; openapi-fetch ${cell(yardstick, above)}`,
+        "",
+        "report",
+        "",
+      ]);
+    }
     out.push([
       "**Cold import**: the officials",
       "",

@@ -1,9 +1,9 @@
-// Signing throughput, one process, tinybench: ours (as Node loads it, and each crypto implementation forced) beside
+// Signing throughput, one process, tinybench: ours (both builds of core, one per crypto implementation) beside
 // the official signers on the same inputs — the signing vectors' plain GetModel and Qianfan modelDetail cases.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { Bench } from "tinybench";
 import { BENCH, CACHE, median, REPO } from "./common.mjs";
@@ -15,32 +15,31 @@ const ACS3_CASE = "acs3-pub-02-getmodel-plain";
 const BCE_CASE = "bce-pub-02-qianfan-modeldetail-js-style";
 
 /**
- * The crypto implementations a bundle of core can be forced onto. `webcrypto` is crypto.ts; `node` is the
- * node:crypto twin (crypto.node.ts, built or from src), when it exists.
+ * The builds of core to sign with, one per crypto implementation: `webcrypto` is dist/index.js (crypto.ts inlined,
+ * what every runtime but Node loads), `node` is dist/index.node.js (the node:crypto twin crypto.node.ts inlined, what
+ * the `node` export condition gives).
  */
-function cryptoFiles() {
-  // BENCH_CRYPTO_NODE=/path/to/candidate.ts measures another twin candidate (esbuild compiles it).
-  const candidate = process.env["BENCH_CRYPTO_NODE"];
-  const built = join(CORE, "dist", "signing", "crypto.node.js");
-  const source = join(CORE, "src", "signing", "crypto.node.ts");
+function coreBuilds() {
   return {
-    webcrypto: join(CORE, "dist", "signing", "crypto.js"),
-    node: candidate ? resolve(candidate) : existsSync(built) ? built : existsSync(source) ? source : undefined,
+    webcrypto: join(CORE, "dist", "index.js"),
+    node: join(CORE, "dist", "index.node.js"),
   };
 }
 
-/** Which file Node itself loads for core's crypto: the `#crypto` import's `node` branch when core has one. */
+/** Which build of core Node itself loads for `@cloud-models/core`: `node`, `webcrypto`, or the path if neither. */
 export function shippedCryptoInNode() {
-  const manifest = JSON.parse(readFileSync(join(CORE, "package.json"), "utf8"));
-  const target = manifest.imports?.["#crypto"];
-  const nodeTarget = typeof target === "object" ? (target.node ?? target.default) : target;
-  return typeof nodeTarget === "string" && nodeTarget.includes("crypto.node") ? "node" : "webcrypto";
+  const loaded = fileURLToPath(import.meta.resolve("@cloud-models/core"));
+  const found = Object.entries(coreBuilds()).find(([, file]) => file === loaded);
+  return found === undefined ? loaded : found[0];
 }
 
-/** Bundles core's signing API with its crypto module replaced by `file`; resolves to the module's exports. */
-async function loadVariant(name, file) {
+/**
+ * BENCH_CRYPTO_NODE=/path/to/candidate.ts: core's src bundled with `#crypto` replaced by another twin candidate
+ * (esbuild compiles it), measured in place of the built twin.
+ */
+async function bundleCandidate(candidate) {
   mkdirSync(CACHE, { recursive: true });
-  const outfile = join(CACHE, `signing-${name}.mjs`);
+  const outfile = join(CACHE, "signing-candidate.mjs");
   await build({
     entryPoints: [join(BENCH, "lib", "signing-entry.js")],
     outfile,
@@ -51,17 +50,23 @@ async function loadVariant(name, file) {
     logLevel: "error",
     plugins: [
       {
-        name: "force-crypto",
+        name: "candidate-crypto",
         setup(pluginBuild) {
-          // Today `./crypto.js`; once wired, the `#crypto` subpath import. Either way, only core's signing files.
-          pluginBuild.onResolve({ filter: /^(#crypto|\.\/crypto(\.node)?\.js)$/ }, (args) =>
-            args.importer.startsWith(join(CORE, "dist")) ? { path: file } : undefined,
+          pluginBuild.onResolve({ filter: /^@cloud-models\/core$/ }, () => ({ path: join(CORE, "src", "index.ts") }));
+          pluginBuild.onResolve({ filter: /^#crypto$/ }, (args) =>
+            args.importer.startsWith(join(CORE, "src")) ? { path: candidate } : undefined,
           );
         },
       },
     ],
   });
-  return import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+  return outfile;
+}
+
+/** Core's signing API from `file`, a build of core. */
+async function loadVariant(file) {
+  const { acs3Authorization, bceV1Authorization, signAcs3, signBceV1 } = await import(pathToFileURL(file).href);
+  return { acs3Authorization, bceV1Authorization, signAcs3, signBceV1 };
 }
 
 function officialAcs3(input) {
@@ -112,11 +117,14 @@ export async function measureSigning({ timeMs, rounds }) {
   const vectors = JSON.parse(readFileSync(VECTORS, "utf8"));
   const acs3 = vectors.acs3.find((item) => item.id === ACS3_CASE);
   const bce = vectors.bceV1.find((item) => item.id === BCE_CASE);
-  const files = cryptoFiles();
-  const variants = { webcrypto: await loadVariant("webcrypto", files.webcrypto) };
-  if (files.node !== undefined) {
-    variants.node = await loadVariant("node", files.node);
-  }
+  // BENCH_CRYPTO_NODE=/path/to/candidate.ts measures another twin candidate in place of the built one.
+  const candidate = process.env["BENCH_CRYPTO_NODE"];
+  const builds = coreBuilds();
+  const twin = candidate ? resolve(candidate) : builds.node;
+  const variants = {
+    webcrypto: await loadVariant(builds.webcrypto),
+    node: await loadVariant(candidate ? await bundleCandidate(twin) : twin),
+  };
 
   const credentials = { accessKeyId: acs3.input.accessKeyId, accessKeySecret: acs3.input.accessKeySecret };
   const bceCredentials = { accessKeyId: bce.input.accessKeyId, accessKeySecret: bce.input.secretAccessKey };
@@ -219,5 +227,5 @@ export async function measureSigning({ timeMs, rounds }) {
           rounds: values.length,
         };
   }
-  return { tasks: results, shipped: shippedCryptoInNode(), twin: files.node };
+  return { tasks: results, shipped: shippedCryptoInNode(), twin };
 }

@@ -1,8 +1,9 @@
 // The Node twin of crypto.ts: the same four functions on node:crypto, which hashes in line, where Node's WebCrypto
 // hands every digest and HMAC to the thread pool (one ACS3 signature ~8x slower than the official signers; see
-// bench/RESULTS.md). Chosen only by the `node` condition of the `#crypto` subpath import (package.json `imports`), so
-// bundlers for Workers, edge runtimes and browsers never see it. Keep its exports identical to crypto.ts (names,
-// signatures, results): every signing test runs on both.
+// bench/RESULTS.md). Chosen only by the `node` condition: the `#crypto` subpath import (package.json `imports`)
+// resolves here in dist/index.node.js, the build package.json `exports` gives under `node`
+// (scripts/bundle-dist.mjs), so bundlers for Workers, edge runtimes and browsers, given dist/index.js, never see it.
+// Keep its exports identical to crypto.ts (names, signatures, results): every signing test runs on both.
 
 type NodeCrypto = typeof import("node:crypto");
 

@@ -1,6 +1,7 @@
 // The one seam for the hash primitives, on WebCrypto. Everything else in signing imports them as `#crypto`, which
 // resolves here everywhere except under the `node` condition (Node, Deno, Bun, bundlers targeting Node), where it
-// resolves to crypto.node.ts: Node's WebCrypto was ~10x slower than the official signers (bench/RESULTS.md).
+// resolves to crypto.node.ts: Node's WebCrypto was ~10x slower than the official signers (bench/RESULTS.md). The
+// choice is made at build time: dist/index.js has this file inlined, dist/index.node.js the twin.
 
 const UTF8 = new TextEncoder();
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
