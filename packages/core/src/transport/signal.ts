@@ -7,6 +7,11 @@ export function anySignal(signals: readonly (AbortSignal | null | undefined)[]):
   dispose: () => void;
 } {
   const present = signals.filter((signal): signal is AbortSignal => signal != null);
+  const [only] = present;
+  if (only !== undefined && present.length === 1) {
+    // One signal is its own "any" (a call without a caller's signal): no controller, no listener.
+    return { signal: only, dispose: () => undefined };
+  }
   const controller = new AbortController();
   const listeners: [AbortSignal, () => void][] = [];
   for (const signal of present) {
