@@ -1,6 +1,6 @@
 // Signatures per second in workerd (Miniflare) and Chromium (playwright-core, /usr/bin/chromium), WebCrypto as those
-// runtimes load the built core. Miniflare and playwright-core are runtime-tests' devDependencies, borrowed from
-// there; a runtime that cannot start is reported, not failed.
+// runtimes load the built core (Miniflare and playwright-core at runtime-tests' versions). A runtime that cannot start
+// is reported, not failed.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/chromium.mjs";
-import { BENCH, median, messageOf, REPO } from "./common.mjs";
+import { BENCH, median, messageOf } from "./common.mjs";
 
 const KINDS = ["acs3", "bce"];
-const fromRuntimeTests = createRequire(join(REPO, "runtime-tests", "package.json"));
+const fromBench = createRequire(join(BENCH, "package.json"));
 
 async function bundle(entry, conditions) {
   const result = await build({
@@ -32,11 +32,11 @@ export async function measureWorkerd({ count, rounds }) {
   let Miniflare;
   let version;
   try {
-    ({ Miniflare } = fromRuntimeTests("miniflare"));
-    const workerd = createRequire(fromRuntimeTests.resolve("miniflare")).resolve("workerd/package.json");
+    ({ Miniflare } = fromBench("miniflare"));
+    const workerd = createRequire(fromBench.resolve("miniflare")).resolve("workerd/package.json");
     version = JSON.parse(readFileSync(workerd, "utf8")).version;
   } catch (error) {
-    return { error: `miniflare not installed (runtime-tests): ${messageOf(error)}` };
+    return { error: `miniflare not installed: ${messageOf(error)}` };
   }
   const script = await bundle("runtime-worker.js", ["workerd", "worker", "browser"]);
   const mf = new Miniflare({
@@ -79,9 +79,9 @@ export async function measureChromium({ ms, rounds }) {
   }
   let chromium;
   try {
-    ({ chromium } = fromRuntimeTests("playwright-core"));
+    ({ chromium } = fromBench("playwright-core"));
   } catch (error) {
-    return { error: `playwright-core not installed (runtime-tests): ${messageOf(error)}` };
+    return { error: `playwright-core not installed: ${messageOf(error)}` };
   }
   const script = await bundle("runtime-page.js", ["browser"]);
   const server = createServer((request, response) => {
