@@ -106,7 +106,12 @@ export interface Exchange {
  */
 export interface RequestFactory {
   readonly signal?: AbortSignal | null | undefined;
-  readonly build: () => Request;
+  /**
+   * Makes the request of one attempt, carrying `signal` (the attempt's: the caller's, the deadline and the attempt's
+   * timeout), so it is sent as `sign` returns it, without another `Request` around it. `sign` must keep the signal,
+   * as `signAcs3` and `signBceV1` do.
+   */
+  readonly build: (signal: AbortSignal) => Request;
 }
 
 /**
@@ -223,16 +228,34 @@ export function createExchange(options: TransportOptions): (input: Request | Req
 
     async function attemptOnce(attempt: number): Promise<Outcome> {
       const offsetUsed = clock.get();
-      const signed = await signAttempt(input, attempt, offsetUsed);
-      throwIfStopped(callSignal.signal, caller, provider);
       const timeout = new AbortController();
       const attemptSignal = anySignal([callSignal.signal, timeout.signal]);
-      const timer = setTimeout(
-        () => timeout.abort(timeoutError(provider, `an attempt took longer than ${timeoutMs} ms`, true)),
-        timeoutMs,
-      );
+      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        const response = await send(new Request(signed.request, { signal: attemptSignal.signal }));
+        const signed = await signAttempt(input, attempt, offsetUsed, attemptSignal.signal);
+        throwIfStopped(callSignal.signal, caller, provider);
+        // The attempt's clock starts once it is signed: a slow credentials function is not the cloud's time.
+        timer = setTimeout(
+          () => timeout.abort(timeoutError(provider, `an attempt took longer than ${timeoutMs} ms`, true)),
+          timeoutMs,
+        );
+        return await sendSigned(signed, attemptSignal.signal, timeout.signal, offsetUsed);
+      } finally {
+        clearTimeout(timer);
+        attemptSignal.dispose();
+      }
+    }
+
+    async function sendSigned(
+      signed: SignResult,
+      signal: AbortSignal,
+      timeoutSignal: AbortSignal,
+      offsetUsed: number,
+    ): Promise<Outcome> {
+      try {
+        // A factory's request already carries the attempt's signal; a caller's request gets it here.
+        const request = input instanceof Request ? new Request(signed.request, { signal }) : signed.request;
+        const response = await send(request);
         const bytes = await readLimitedBody(response, maxBodyBytes, provider);
         const body = parseBody(UTF8.decode(bytes));
         const verdict = classify(response, body.text, body.json);
@@ -242,13 +265,10 @@ export function createExchange(options: TransportOptions): (input: Request | Req
           throw cause;
         }
         throwIfStopped(callSignal.signal, caller, provider, cause);
-        if (timeout.signal.aborted) {
-          return { kind: "error", error: timeout.signal.reason as ModelError };
+        if (timeoutSignal.aborted) {
+          return { kind: "error", error: timeoutSignal.reason as ModelError };
         }
         return { kind: "error", error: toTransportError(cause, provider) };
-      } finally {
-        clearTimeout(timer);
-        attemptSignal.dispose();
       }
     }
 
@@ -256,12 +276,13 @@ export function createExchange(options: TransportOptions): (input: Request | Req
       request: Request | RequestFactory,
       attempt: number,
       offsetMs: number,
+      signal: AbortSignal,
     ): Promise<SignResult> {
       try {
         // Sign a fresh request: the factory's, or a clone, so the caller's request (and its body) stays usable for
         // the next attempt. A request without a body cannot be used up, so it is signed as it is.
         const fresh =
-          request instanceof Request ? (request.body === null ? request : request.clone()) : request.build();
+          request instanceof Request ? (request.body === null ? request : request.clone()) : request.build(signal);
         const result = await options.sign(fresh, {
           now: new Date(now() + offsetMs),
           attempt,

@@ -45,12 +45,14 @@ export function paiProvider(options: PaiProviderOptions): ModelProvider<PaiModel
         signal,
         // The id is percent-encoded per RFC 3986, so it can never change the path.
         send: () =>
-          exchange(
-            new Request(`${baseUrl}/api/v1/models/${percentEncode(id)}`, {
-              headers: { accept: "application/json" },
-              signal: signal ?? null,
-            }),
-          ),
+          exchange({
+            signal,
+            build: (attemptSignal) =>
+              new Request(`${baseUrl}/api/v1/models/${percentEncode(id)}`, {
+                headers: { accept: "application/json" },
+                signal: attemptSignal,
+              }),
+          }),
         onHttpError: (answer, errorBody, signing) =>
           paiHttpError({ status: answer.status, body: errorBody, headers: answer.headers, signing }),
       });

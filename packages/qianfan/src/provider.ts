@@ -49,11 +49,12 @@ export function qianfanProvider(options: QianfanProviderOptions): ModelProvider<
         send: () =>
           exchange({
             signal,
-            build: () =>
+            build: (attemptSignal) =>
               new Request(url, {
                 method: "POST",
                 headers: { accept: "application/json", "content-type": "application/json" },
                 body: JSON.stringify({ modelId: id }),
+                signal: attemptSignal,
               }),
           }),
         onHttpError: (answer, errorBody, signing) =>
