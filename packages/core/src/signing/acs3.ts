@@ -35,16 +35,26 @@ export function buildAcs3CanonicalQuery(query: QueryInput): string {
  * trimmed (a name given twice keeps both values, sorted, joined by `,`). Each line ends with `\n`. @internal
  */
 export function buildAcs3CanonicalHeaders(headers: Readonly<Record<string, string>>): CanonicalHeaders {
-  const signed = new Map<string, string[]>();
+  const signed: [name: string, value: string][] = [];
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (lower === "host" || lower === "content-type" || lower.startsWith("x-acs-")) {
-      signed.set(lower, [...(signed.get(lower) ?? []), String(value ?? "").trim()]);
+      signed.push([lower, String(value ?? "").trim()]);
     }
   }
-  const names = [...signed.keys()].sort(compareCodeUnits);
-  const lines = names.map((name) => `${name}:${(signed.get(name) ?? []).sort(compareCodeUnits).join(",")}\n`);
-  return { canonicalHeaders: lines.join(""), signedHeaders: names.join(";") };
+  // Sorted by name, then value: a name given twice has its values next to each other, in order, for one line.
+  signed.sort((a, b) => compareCodeUnits(a[0], b[0]) || compareCodeUnits(a[1], b[1]));
+  let canonicalHeaders = "";
+  const names: string[] = [];
+  for (const [name, value] of signed) {
+    if (names.at(-1) === name) {
+      canonicalHeaders = `${canonicalHeaders.slice(0, -1)},${value}\n`;
+    } else {
+      names.push(name);
+      canonicalHeaders += `${name}:${value}\n`;
+    }
+  }
+  return { canonicalHeaders, signedHeaders: names.join(";") };
 }
 
 /** The ACS3 canonical request: method, URI, query, headers (each line ended), signed header names, payload hash. @internal */
