@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { callError, formatErrorMessage, isRetryableStatus, ModelError } from "./errors.ts";
+import { callError, formatErrorMessage, isRetryableStatus, ModelError, ModelHttpError } from "./errors.ts";
 
 describe("ModelError", () => {
   test("carries its fields and the cause", () => {
@@ -96,6 +96,22 @@ describe("callError", () => {
     expect(error).toMatchObject({ code: "throttled", status: 429, retryable: true, retryAfterMs: 250 });
     expect(error.message).toBe("pai GetModel failed: 429 Throttling.User");
     expect(error.toJSON().retryAfterMs).toBe(250);
+  });
+
+  test("is a ModelHttpError: a ModelError with its own guard, named ModelError", () => {
+    const error = callError({ code: "not_found", provider: "pai", operation: "GetModel", status: 404 });
+    expect(error).toBeInstanceOf(ModelHttpError);
+    expect(error).toBeInstanceOf(ModelError);
+    expect(ModelHttpError.isInstance(error)).toBe(true);
+    expect(ModelError.isInstance(error)).toBe(true);
+    expect(error.name).toBe("ModelError");
+    const plain = new ModelError("pai request failed: network error", { code: "network", provider: "pai" });
+    expect(ModelHttpError.isInstance(plain)).toBe(false);
+    expect(ModelHttpError.isInstance(null)).toBe(false);
+    // Across realms and duplicate installs: the marker, not the prototype.
+    const foreign: Record<symbol, unknown> = {};
+    foreign[Symbol.for("cloud-models.ModelHttpError")] = true;
+    expect(ModelHttpError.isInstance(foreign)).toBe(true);
   });
 
   test("no hint, no retryAfterMs; the headers and the reason are not fields", () => {

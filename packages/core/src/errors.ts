@@ -132,6 +132,37 @@ export class ModelError extends Error {
   }
 }
 
+const HTTP_MARKER: unique symbol = Symbol.for("cloud-models.ModelHttpError") as never;
+
+/**
+ * The `ModelError` of a call the cloud answered, the answer being the failure: `not_found`, `unauthorized`,
+ * `throttled`, `http`, or `invalid_response` for a success body that cannot be read. `status` is always set (a
+ * Qianfan `error_code` comes with HTTP 200); `vendorCode`, `vendorMessage`, `requestId` and `retryAfterMs` when the
+ * answer carried them. Failures before any answer (`network`, `timeout`, `aborted`, `signing`, `credentials`,
+ * `invalid_argument`) are plain `ModelError`s. Its `name` stays `ModelError`, so logs and `name` checks see one
+ * family; switch on `code`, or check `ModelHttpError.isInstance(error)`.
+ *
+ * @example
+ * ```ts
+ * if (ModelHttpError.isInstance(error)) {
+ *   console.error(error.status, error.vendorCode, error.requestId);
+ * }
+ * ```
+ */
+export class ModelHttpError extends ModelError {
+  declare readonly status: number;
+
+  constructor(message: string, options: ModelErrorOptions & { readonly status: number }) {
+    super(message, options);
+    Object.defineProperty(this, HTTP_MARKER, { value: true, enumerable: false });
+  }
+
+  /** True for any `ModelHttpError`, whichever copy of this package or realm made it. */
+  static override isInstance(error: unknown): error is ModelHttpError {
+    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[HTTP_MARKER] === true;
+  }
+}
+
 /** The public fields of a `ModelError` besides `name` and `message`, in the order `toJSON` lists them. */
 const FIELDS = [
   "code",
@@ -183,6 +214,7 @@ export interface ErrorMessageParts {
 export interface CallErrorInput extends ModelErrorOptions {
   readonly provider: Provider;
   readonly operation: string;
+  readonly status: number;
   /** What else to say, e.g. `non-JSON error body`. */
   readonly reason?: string | undefined;
   /** The answer's headers: a `Retry-After` / `x-acs-retry-after` in them becomes `retryAfterMs`. */
@@ -190,12 +222,12 @@ export interface CallErrorInput extends ModelErrorOptions {
 }
 
 /**
- * The `ModelError` of a failed call, its message made from its fields by {@link formatErrorMessage}. @internal
- * shared by the provider packages
+ * The {@link ModelHttpError} of a call the cloud answered, its message made from its fields by
+ * {@link formatErrorMessage}. @internal shared by the provider packages
  */
-export function callError(input: CallErrorInput): ModelError {
+export function callError(input: CallErrorInput): ModelHttpError {
   const hint = input.headers ? retryAfterMs(input.headers, Date.now()) : undefined;
-  return new ModelError(formatErrorMessage(input), hint === undefined ? input : { ...input, retryAfterMs: hint });
+  return new ModelHttpError(formatErrorMessage(input), hint === undefined ? input : { ...input, retryAfterMs: hint });
 }
 
 /**

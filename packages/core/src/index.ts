@@ -19,6 +19,7 @@ export {
   type ModelErrorCode,
   type ModelErrorJSON,
   type ModelErrorOptions,
+  ModelHttpError,
   type Provider,
   type SigningDetails,
 } from "./errors.ts";

@@ -1,4 +1,4 @@
-import { acs3Authorization, ModelError, percentEncode } from "@cloud-models/core";
+import { acs3Authorization, ModelError, ModelHttpError, percentEncode } from "@cloud-models/core";
 import { describe, expect, test } from "vitest";
 import { paiFixtures } from "./fixtures.ts";
 import { paiProvider } from "./provider.ts";
@@ -208,6 +208,9 @@ describe("paiProvider errors", () => {
     const { fetch } = recorder(answer);
     const error = await rejection(paiProvider({ credentials: CREDENTIALS, fetch }).getModel("m-1"));
     expect(error).toMatchObject({ provider: "pai", operation: "GetModel", ...expected });
+    // The cloud answered: every one of these is a ModelHttpError, with the answer's status.
+    expect(ModelHttpError.isInstance(error)).toBe(true);
+    expect(error.status).toBeTypeOf("number");
     expect(error.message).toMatch(/^pai GetModel failed: /);
     expect(error.message).not.toContain(CREDENTIALS.accessKeySecret);
   });
@@ -230,6 +233,7 @@ describe("paiProvider errors", () => {
     });
     const error = await rejection(pai.getModel("m-1"));
     expect(error).toMatchObject({ code: "network", provider: "pai", retryable: true });
+    expect(ModelHttpError.isInstance(error)).toBe(false);
     expect(error.cause).toBeInstanceOf(TypeError);
   });
 

@@ -1,4 +1,4 @@
-import { bceV1Authorization, ModelError } from "@cloud-models/core";
+import { bceV1Authorization, ModelError, ModelHttpError } from "@cloud-models/core";
 import { describe, expect, test } from "vitest";
 import { qianfanFixtures } from "./fixtures.ts";
 import { qianfanProvider } from "./provider.ts";
@@ -184,6 +184,9 @@ describe("qianfanProvider errors", () => {
     const { fetch } = recorder(answer);
     const error = await rejection(qianfanProvider({ credentials: CREDENTIALS, fetch }).getModel("am-1"));
     expect(error).toMatchObject({ provider: "qianfan", operation: "modelDetail", ...expected });
+    // The cloud answered (an error_code comes with HTTP 200): a ModelHttpError with the answer's status.
+    expect(ModelHttpError.isInstance(error)).toBe(true);
+    expect(error.status).toBeTypeOf("number");
     expect(error.message).toMatch(/^qianfan modelDetail failed: /);
     expect(error.message).not.toContain(CREDENTIALS.accessKeySecret);
   });
