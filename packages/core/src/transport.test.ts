@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { ModelError } from "./errors.ts";
-import { createTransport } from "./transport.ts";
+import { createExchange, createTransport } from "./transport.ts";
 
 const URL_ = "https://aiworkspace.cn-hangzhou.aliyuncs.com/api/v1/models/m-1";
 
@@ -119,5 +119,64 @@ describe("createTransport", () => {
     const error = await rejection(pending);
     expect(error.code).toBe("aborted");
     expect(error.retryable).toBe(false);
+  });
+});
+
+describe("createExchange with a request factory", () => {
+  test("a fresh request per attempt, sent as signed, with the body read once and parsed", async () => {
+    const built: AbortSignal[] = [];
+    const signedRequests: Request[] = [];
+    const sent: Request[] = [];
+    const exchange = createExchange({
+      provider: "qianfan",
+      retry: { maxAttempts: 2, baseDelayMs: 0 },
+      sign: async (request) => {
+        const signed = new Request(request, { headers: { authorization: `attempt ${signedRequests.length + 1}` } });
+        signedRequests.push(signed);
+        return signed;
+      },
+      fetch: async (request) =>
+        sent.push(request) === 1 ? new Response("busy", { status: 503 }) : Response.json({ modelId: "m-1" }),
+    });
+    const result = await exchange({
+      build: (signal) => {
+        built.push(signal);
+        return new Request(URL_, { method: "POST", body: '{"modelId":"m-1"}', signal });
+      },
+    });
+    expect(built).toHaveLength(2);
+    // No Request around the signed one: the factory's request already carried the attempt's signal.
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toBe(signedRequests[0]);
+    expect(sent[1]).toBe(signedRequests[1]);
+    expect(await sent[1]?.text()).toBe('{"modelId":"m-1"}');
+    expect(result.body).toMatchObject({ isJson: true, json: { modelId: "m-1" } });
+    expect(result.response.status).toBe(200);
+  });
+
+  test("the attempt's timeout reaches fetch through the built request's signal", async () => {
+    const exchange = createExchange({
+      provider: "pai",
+      retry: false,
+      timeoutMs: 20,
+      sign: async (request) => request,
+      fetch: (request) =>
+        new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))),
+    });
+    const error = await rejection(exchange({ build: (signal) => new Request(URL_, { signal }) }));
+    expect(error).toMatchObject({ code: "timeout", retryable: true });
+  });
+
+  test("the caller's signal aborts the call", async () => {
+    const caller = new AbortController();
+    const exchange = createExchange({
+      provider: "pai",
+      sign: async (request) => request,
+      fetch: (request) =>
+        new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))),
+    });
+    const pending = exchange({ signal: caller.signal, build: (signal) => new Request(URL_, { signal }) });
+    caller.abort();
+    expect((await rejection(pending)).code).toBe("aborted");
   });
 });

@@ -102,7 +102,7 @@ export interface Exchange {
 
 /**
  * A call that makes its own `Request` for every attempt, so none has to be cloned to be sent again. `signal` is the
- * caller's; the requests `build` makes carry none. @internal
+ * caller's. @internal
  */
 export interface RequestFactory {
   readonly signal?: AbortSignal | null | undefined;
@@ -167,7 +167,9 @@ export function createExchange(options: TransportOptions): (input: Request | Req
   const send: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   return async (input: Request | RequestFactory): Promise<Exchange> => {
-    const caller = input instanceof Request ? input.signal : (input.signal ?? null);
+    // A factory is told apart by its `build`, not by `instanceof Request`, which fails for a Request of another realm.
+    const factory = isFactory(input) ? input : undefined;
+    const caller = factory ? (factory.signal ?? null) : (input as Request).signal;
     const startedAt = now();
     const deadline = new AbortController();
     const deadlineTimer = setTimeout(
@@ -232,7 +234,7 @@ export function createExchange(options: TransportOptions): (input: Request | Req
       const attemptSignal = anySignal([callSignal.signal, timeout.signal]);
       let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        const signed = await signAttempt(input, attempt, offsetUsed, attemptSignal.signal);
+        const signed = await signAttempt(attempt, offsetUsed, attemptSignal.signal);
         throwIfStopped(callSignal.signal, caller, provider);
         // The attempt's clock starts once it is signed: a slow credentials function is not the cloud's time.
         timer = setTimeout(
@@ -254,7 +256,7 @@ export function createExchange(options: TransportOptions): (input: Request | Req
     ): Promise<Outcome> {
       try {
         // A factory's request already carries the attempt's signal; a caller's request gets it here.
-        const request = input instanceof Request ? new Request(signed.request, { signal }) : signed.request;
+        const request = factory ? signed.request : new Request(signed.request, { signal });
         const response = await send(request);
         const bytes = await readLimitedBody(response, maxBodyBytes, provider);
         const body = parseBody(UTF8.decode(bytes));
@@ -272,17 +274,12 @@ export function createExchange(options: TransportOptions): (input: Request | Req
       }
     }
 
-    async function signAttempt(
-      request: Request | RequestFactory,
-      attempt: number,
-      offsetMs: number,
-      signal: AbortSignal,
-    ): Promise<SignResult> {
+    async function signAttempt(attempt: number, offsetMs: number, signal: AbortSignal): Promise<SignResult> {
       try {
         // Sign a fresh request: the factory's, or a clone, so the caller's request (and its body) stays usable for
         // the next attempt. A request without a body cannot be used up, so it is signed as it is.
-        const fresh =
-          request instanceof Request ? (request.body === null ? request : request.clone()) : request.build(signal);
+        const request = input as Request;
+        const fresh = factory ? factory.build(signal) : request.body === null ? request : request.clone();
         const result = await options.sign(fresh, {
           now: new Date(now() + offsetMs),
           attempt,
@@ -300,6 +297,10 @@ export function createExchange(options: TransportOptions): (input: Request | Req
       }
     }
   };
+}
+
+function isFactory(input: Request | RequestFactory): input is RequestFactory {
+  return typeof (input as Partial<RequestFactory>).build === "function";
 }
 
 /** The default verdict: retry 408, 429 and 5xx; everything else is final. */
