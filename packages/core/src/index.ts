@@ -82,8 +82,10 @@ export {
   type QueryInput,
   type SignedRequest,
   signAcs3,
+  signAcs3Unchecked,
   signAcs3WithDetails,
   signBceV1,
+  signBceV1Unchecked,
   signBceV1WithDetails,
 } from "./signing/index.ts";
 export { DEFAULT_RETRY } from "./transport/retry.ts";

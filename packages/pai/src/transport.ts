@@ -5,7 +5,7 @@ import {
   ModelError,
   normalizeBaseUrl,
   resolveCredentials,
-  signAcs3WithDetails,
+  signAcs3Unchecked,
   type TransportOptions,
   type TransportTuning,
 } from "@cloud-models/core";
@@ -60,7 +60,8 @@ export function paiTransport(options: PaiClientOptions): { baseUrl: string; tran
       sign: async (request, { now }) => {
         const credentials = await resolveCredentials(options.credentials, "pai");
         const action = actionOf(request);
-        const signed = await signAcs3WithDetails(request, credentials, { action, version: PAI_API_VERSION, now });
+        // Unchecked: the credentials were checked just above, the URL comes from a checked base URL.
+        const signed = await signAcs3Unchecked(request, credentials, action, PAI_API_VERSION, now);
         const { canonicalRequest, stringToSign } = signed.details;
         return { request: signed.request, details: { canonicalRequest, stringToSign } };
       },

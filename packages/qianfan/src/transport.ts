@@ -4,7 +4,7 @@ import {
   type FetchLike,
   normalizeBaseUrl,
   resolveCredentials,
-  signBceV1WithDetails,
+  signBceV1Unchecked,
   type TransportOptions,
   type TransportTuning,
 } from "@cloud-models/core";
@@ -48,7 +48,8 @@ export function qianfanTransport(options: QianfanClientOptions): { baseUrl: stri
       classify: classifyQianfanAnswer,
       sign: async (request, { now }) => {
         const credentials = await resolveCredentials(options.credentials, "qianfan");
-        const signed = await signBceV1WithDetails(request, credentials, { now });
+        // Unchecked: the credentials were checked just above, the URL comes from a checked base URL.
+        const signed = await signBceV1Unchecked(request, credentials, now);
         // Only the canonical request: the BCE signing key is derived from the secret and must not be shown.
         return { request: signed.request, details: { canonicalRequest: signed.details.canonicalRequest } };
       },

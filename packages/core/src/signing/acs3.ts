@@ -116,6 +116,11 @@ export async function acs3AuthorizationWithPayloadHash(input: Acs3Input, hashedP
   if (input.signatureAlgorithm != null && input.signatureAlgorithm !== ACS3_ALGORITHM) {
     throw new TypeError(`unsupported signatureAlgorithm (only ${ACS3_ALGORITHM} is implemented)`);
   }
+  return acs3Stages(input, hashedPayload);
+}
+
+/** {@link acs3AuthorizationWithPayloadHash} without the checks, for inputs valid by construction. @internal */
+export async function acs3Stages(input: Acs3Input, hashedPayload: string): Promise<Acs3Result> {
   // The pathname is signed as it is: it is already encoded (the official signer's single `+`/`*`/`%7E` replacements
   // only matter for paths that were not, and `percentEncode` never leaves those characters).
   const canonicalUri = input.pathname;

@@ -97,13 +97,34 @@ export function buildBceCanonicalRequest(parts: BceCanonicalRequestParts): strin
 export async function bceV1Authorization(input: BceV1Input): Promise<BceV1Result> {
   assertKeyPair(input.accessKeyId, input.secretAccessKey, "secretAccessKey");
   assertNonEmptyString(input.method, "method");
-  const expiration = input.expirationInSeconds ?? BCE_DEFAULT_EXPIRATION_SECONDS;
-  if (!Number.isSafeInteger(expiration) || expiration <= 0) {
+  return bceStages({
+    ...input,
+    timestamp: timestampOf(input),
+    canonicalUri: canonicalUriOf(input),
+    expirationInSeconds: assertExpiration(input.expirationInSeconds ?? BCE_DEFAULT_EXPIRATION_SECONDS),
+  });
+}
+
+/** What {@link bceStages} signs: a {@link BceV1Input} with the timestamp and canonical URI resolved. @internal */
+export interface BceStagesInput extends Omit<BceV1Input, "timestamp" | "path" | "rawPath" | "timestampEpochSeconds"> {
+  readonly timestamp: string;
+  readonly canonicalUri: string;
+  readonly expirationInSeconds: number;
+}
+
+/** The positive whole number of seconds `expirationInSeconds` must be. @internal */
+export function assertExpiration(seconds: number): number {
+  if (!Number.isSafeInteger(seconds) || seconds <= 0) {
     throw new TypeError("expirationInSeconds must be a positive whole number");
   }
-  const authStringPrefix = buildBceAuthStringPrefix(input.accessKeyId, timestampOf(input), expiration);
+  return seconds;
+}
+
+/** {@link bceV1Authorization} without the checks, for inputs valid by construction. @internal */
+export async function bceStages(input: BceStagesInput): Promise<BceV1Result> {
+  const { canonicalUri, expirationInSeconds: expiration } = input;
+  const authStringPrefix = buildBceAuthStringPrefix(input.accessKeyId, input.timestamp, expiration);
   const signingKey = await hmacSha256Hex(input.secretAccessKey, authStringPrefix);
-  const canonicalUri = canonicalUriOf(input);
   const canonicalQueryString = buildBceCanonicalQuery(input.query ?? {});
   const { canonicalHeaders, signedHeaders } = buildBceCanonicalHeaders(input.headers, input.headersToSign);
   const canonicalRequest = buildBceCanonicalRequest({

@@ -1,6 +1,6 @@
 import { randomHex16, sha256Hex } from "#crypto";
 import type { Credentials } from "../credentials.ts";
-import { acs3AuthorizationWithPayloadHash } from "./acs3.ts";
+import { acs3Stages } from "./acs3.ts";
 import { assertCredentials, assertNonEmptyString, parseHttpUrl } from "./assert.ts";
 import { readBody, rebuildRequest, redact, toSigningHeaders } from "./request.ts";
 import { resolveDate, toIsoSeconds } from "./time.ts";
@@ -39,20 +39,36 @@ export async function signAcs3WithDetails(
   options: Acs3SignOptions,
 ): Promise<SignedRequest<Acs3Result>> {
   assertCredentials(credentials);
-  const url = parseHttpUrl(request.url);
+  parseHttpUrl(request.url);
   assertNonEmptyString(options?.action, "options.action");
   assertNonEmptyString(options.version, "options.version");
-  const date = toIsoSeconds(resolveDate(options.now));
+  const now = resolveDate(options.now);
   const nonce = typeof options.nonce === "function" ? options.nonce() : (options.nonce ?? randomHex16());
   assertNonEmptyString(nonce, "options.nonce");
+  return signAcs3Unchecked(request, credentials, options.action, options.version, now, nonce);
+}
 
+/**
+ * {@link signAcs3WithDetails} without the checks of its inputs, for a caller whose inputs are valid by construction:
+ * the PAI provider (credentials checked by `resolveCredentials`, an http(s) URL from a checked base URL, constant
+ * action and version, the transport's `Date`). @internal
+ */
+export async function signAcs3Unchecked(
+  request: Request,
+  credentials: Credentials,
+  action: string,
+  version: string,
+  now: Date,
+  nonce: string = randomHex16(),
+): Promise<SignedRequest<Acs3Result>> {
+  const url = new URL(request.url);
   const body = await readBody(request);
   const hashedPayload = await sha256Hex(body ?? "");
   const headers = new Headers(request.headers);
   headers.delete("authorization");
-  headers.set("x-acs-action", options.action);
-  headers.set("x-acs-version", options.version);
-  headers.set("x-acs-date", date);
+  headers.set("x-acs-action", action);
+  headers.set("x-acs-version", version);
+  headers.set("x-acs-date", toIsoSeconds(now));
   headers.set("x-acs-signature-nonce", nonce);
   headers.set("x-acs-content-sha256", hashedPayload);
   const { accessKeyId, accessKeySecret, securityToken } = credentials;
@@ -65,7 +81,7 @@ export async function signAcs3WithDetails(
     headers.set("x-acs-security-token", securityToken);
   }
 
-  const details = await acs3AuthorizationWithPayloadHash(
+  const details = await acs3Stages(
     {
       method: request.method,
       pathname: url.pathname,

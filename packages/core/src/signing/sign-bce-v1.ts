@@ -1,6 +1,6 @@
 import type { Credentials } from "../credentials.ts";
 import { assertCredentials, parseHttpUrl } from "./assert.ts";
-import { bceV1Authorization } from "./bce-v1.ts";
+import { assertExpiration, bceStages } from "./bce-v1.ts";
 import { BCE_DEFAULT_EXPIRATION_SECONDS, BCE_REQUEST_HEADERS_TO_SIGN } from "./constants.ts";
 import { percentEncode } from "./encode.ts";
 import { readBody, rebuildRequest, redact, toSigningHeaders } from "./request.ts";
@@ -51,8 +51,25 @@ export async function signBceV1WithDetails(
   options: BceV1SignOptions = {},
 ): Promise<SignedRequest<BceV1Result>> {
   assertCredentials(credentials);
-  const url = parseHttpUrl(request.url);
-  const timestamp = toIsoSeconds(resolveDate(options.now));
+  parseHttpUrl(request.url);
+  const now = resolveDate(options.now);
+  assertExpiration(options.expirationInSeconds ?? BCE_DEFAULT_EXPIRATION_SECONDS);
+  return signBceV1Unchecked(request, credentials, now, options);
+}
+
+/**
+ * {@link signBceV1WithDetails} without the checks of its inputs, for a caller whose inputs are valid by construction:
+ * the Qianfan provider (credentials checked by `resolveCredentials`, an http(s) URL from a checked base URL, the
+ * transport's `Date`). @internal
+ */
+export async function signBceV1Unchecked(
+  request: Request,
+  credentials: Credentials,
+  now: Date,
+  options: Pick<BceV1SignOptions, "expirationInSeconds" | "headersToSign"> = {},
+): Promise<SignedRequest<BceV1Result>> {
+  const url = new URL(request.url);
+  const timestamp = toIsoSeconds(now);
   const body = await readBody(request);
   const headers = new Headers(request.headers);
   headers.delete("authorization");
@@ -66,9 +83,9 @@ export async function signBceV1WithDetails(
   }
 
   const headersToSign = options.headersToSign;
-  const details = await bceV1Authorization({
+  const details = await bceStages({
     method: request.method,
-    path: url.pathname,
+    canonicalUri: url.pathname,
     query: url.searchParams,
     headers: toSigningHeaders(headers, url),
     accessKeyId,
