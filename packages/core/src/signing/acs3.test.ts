@@ -44,6 +44,24 @@ describe("ACS3 steps", () => {
     expect(buildAcs3CanonicalHeaders({ "x-acs-m": "b", "X-Acs-M": "a" }).canonicalHeaders).toBe("x-acs-m:a,b\n");
   });
 
+  test("canonical headers over exactly the names given: others left out, an absent one signed empty", () => {
+    const headers = { Host: "example.com", Accept: " application/json ", "x-acs-date": "d", "x-acs-extra": "e" };
+    expect(buildAcs3CanonicalHeaders(headers, ["HOST", "accept", "x-acs-date", "x-acs-missing"])).toEqual({
+      canonicalHeaders: "accept:application/json\nhost:example.com\nx-acs-date:d\nx-acs-missing:\n",
+      signedHeaders: "accept;host;x-acs-date;x-acs-missing",
+    });
+  });
+
+  test("signedHeaders: the default set, named, signs alike; another set signs differently", async () => {
+    const input = { ...BASE, headers: { host: "example.com", accept: "application/json", "x-acs-date": "d" } };
+    const byDefault = await acs3Authorization(input);
+    expect(byDefault.signedHeaders).toBe("host;x-acs-date");
+    expect(await acs3Authorization({ ...input, signedHeaders: ["x-acs-date", "host"] })).toEqual(byDefault);
+    const withAccept = await acs3Authorization({ ...input, signedHeaders: ["host", "accept", "x-acs-date"] });
+    expect(withAccept.signedHeaders).toBe("accept;host;x-acs-date");
+    expect(withAccept.signature).not.toBe(byDefault.signature);
+  });
+
   test("canonical request and string to sign", async () => {
     const canonicalRequest = buildAcs3CanonicalRequest({
       method: "GET",

@@ -31,15 +31,25 @@ export function buildAcs3CanonicalQuery(query: QueryInput): string {
 }
 
 /**
- * The ACS3 canonical headers: `host`, `content-type` and every `x-acs-*` header, names lower-cased and sorted, values
- * trimmed (a name given twice keeps both values, sorted, joined by `,`). Each line ends with `\n`. @internal
+ * The ACS3 canonical headers: `host`, `content-type` and every `x-acs-*` header (or exactly the `only` names given), names
+ * lower-cased and sorted, values trimmed (a name given twice keeps both values, sorted, joined by `,`; a name given
+ * but absent has an empty value). Each line ends with `\n`. @internal
  */
-export function buildAcs3CanonicalHeaders(headers: Readonly<Record<string, string>>): CanonicalHeaders {
+export function buildAcs3CanonicalHeaders(
+  headers: Readonly<Record<string, string>>,
+  only?: readonly string[] | null,
+): CanonicalHeaders {
+  const wanted = only ? new Set(only.map((name) => name.toLowerCase())) : undefined;
   const signed: [name: string, value: string][] = [];
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
-    if (lower === "host" || lower === "content-type" || lower.startsWith("x-acs-")) {
+    if (wanted ? wanted.has(lower) : isSignedByDefault(lower)) {
       signed.push([lower, String(value ?? "").trim()]);
+    }
+  }
+  for (const name of wanted ?? []) {
+    if (!signed.some(([present]) => present === name)) {
+      signed.push([name, ""]);
     }
   }
   // Sorted by name, then value: a name given twice has its values next to each other, in order, for one line.
@@ -55,6 +65,10 @@ export function buildAcs3CanonicalHeaders(headers: Readonly<Record<string, strin
     }
   }
   return { canonicalHeaders, signedHeaders: names.join(";") };
+}
+
+function isSignedByDefault(lowerName: string): boolean {
+  return lowerName === "host" || lowerName === "content-type" || lowerName.startsWith("x-acs-");
 }
 
 /** The ACS3 canonical request: method, URI, query, headers (each line ended), signed header names, payload hash. @internal */
@@ -125,7 +139,7 @@ export async function acs3Stages(input: Acs3Input, hashedPayload: string): Promi
   // only matter for paths that were not, and `percentEncode` never leaves those characters).
   const canonicalUri = input.pathname;
   const canonicalQueryString = buildAcs3CanonicalQuery(input.query);
-  const { canonicalHeaders, signedHeaders } = buildAcs3CanonicalHeaders(input.headers);
+  const { canonicalHeaders, signedHeaders } = buildAcs3CanonicalHeaders(input.headers, input.signedHeaders);
   const canonicalRequest = buildAcs3CanonicalRequest({
     method: input.method,
     canonicalUri,

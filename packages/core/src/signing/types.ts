@@ -25,12 +25,17 @@ export interface Acs3Input {
   readonly pathname: string;
   /** The query, already flattened (`Labels.1`, `Labels.2`…) but not encoded. */
   readonly query: QueryInput;
-  /** The request headers; `host`, `content-type` and every `x-acs-*` header are signed. */
+  /** The request headers; `host`, `content-type` and every `x-acs-*` header are signed, unless `signedHeaders` says. */
   readonly headers: Readonly<Record<string, string>>;
   /** The body: a string is hashed as UTF-8; `null` hashes as the empty string. */
   readonly body: string | ArrayBuffer | ArrayBufferView<ArrayBuffer> | null;
   readonly accessKeyId: string;
   readonly accessKeySecret: string;
+  /**
+   * The names of the headers to sign, when not the default set: a gateway checking a client's `SignedHeaders` signs
+   * exactly the names the client listed (a header listed but absent is signed with an empty value).
+   */
+  readonly signedHeaders?: readonly string[] | null | undefined;
   /** `ACS3-HMAC-SHA256`, the only one supported; omit it or pass `null` for the same. */
   readonly signatureAlgorithm?: string | null | undefined;
   /** Not read (the signer uses `headers.host`). */

@@ -173,6 +173,37 @@ describe("paiHandlers: signature checking", () => {
     expect(body["Message"]).toContain("x-acs-action, x-acs-content-sha256, x-acs-signature-nonce, x-acs-version");
   });
 
+  test("a signature over an extra header (accept) is checked over the headers the client listed, as PAI does", async () => {
+    const now = new Date();
+    const headers = {
+      host: "aiworkspace.cn-hangzhou.aliyuncs.com",
+      accept: "application/json",
+      "x-acs-action": "GetModel",
+      "x-acs-version": "2021-02-04",
+      "x-acs-date": now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+      "x-acs-signature-nonce": "e".repeat(32),
+      "x-acs-content-sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    };
+    const { authorization, signedHeaders } = await acs3Authorization({
+      method: "GET",
+      pathname: new URL(paiUrl(SEED_ID)).pathname,
+      query: {},
+      headers,
+      signedHeaders: Object.keys(headers),
+      body: null,
+      ...paiTestCredentials,
+    });
+    expect(signedHeaders).toContain("accept");
+    const { host: _host, ...sent } = headers;
+    const handlers = paiHandlers();
+    const served = await answer(handlers, new Request(paiUrl(SEED_ID), { headers: { ...sent, authorization } }));
+    expect(served.status).toBe(200);
+    // The extra header is covered by the signature: changing it alone breaks it (checked before the nonce).
+    const changed = { ...sent, accept: "text/html", authorization };
+    const refused = await answer(handlers, new Request(paiUrl(SEED_ID), { headers: changed }));
+    expect((await errorBody(refused))["Code"]).toBe("SignatureDoesNotMatch");
+  });
+
   test("an x-acs-content-sha256 that is not the body's hash is refused, even when signed", async () => {
     const lying = new Request(paiUrl(SEED_ID), {
       headers: { "x-acs-content-sha256": "0".repeat(64) },

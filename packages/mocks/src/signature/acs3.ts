@@ -79,6 +79,8 @@ export async function verifyAcs3(request: Request, options: Acs3VerifyOptions): 
     pathname: url.pathname,
     query: url.searchParams,
     headers,
+    // As the gateway does: the headers the client listed are the ones signed, extra ones (e.g. `accept`) included.
+    signedHeaders: signedList.split(";"),
     body: body.byteLength === 0 ? null : body,
     accessKeyId,
     accessKeySecret: options.credentials.accessKeySecret,
@@ -106,6 +108,7 @@ export async function verifyAcs3(request: Request, options: Acs3VerifyOptions): 
  */
 export async function acs3StringToSignOf(request: Request): Promise<string | undefined> {
   const url = new URL(request.url);
+  const signedList = AUTHORIZATION.exec(request.headers.get("authorization")?.trim() ?? "")?.[2];
   try {
     const body = await request.clone().arrayBuffer();
     const { stringToSign } = await acs3Authorization({
@@ -113,6 +116,7 @@ export async function acs3StringToSignOf(request: Request): Promise<string | und
       pathname: url.pathname,
       query: url.searchParams,
       headers: signingHeadersOf(request, url),
+      signedHeaders: signedList?.split(";"),
       body: body.byteLength === 0 ? null : body,
       // The string to sign does not depend on the key; the signer only insists there is one.
       accessKeyId: "mock",
