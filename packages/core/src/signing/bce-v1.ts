@@ -3,7 +3,12 @@
 
 import { hmacSha256Hex } from "#crypto";
 import { assertKeyPair, assertNonEmptyString } from "./assert.ts";
-import { BCE_AUTH_VERSION, BCE_DEFAULT_EXPIRATION_SECONDS, BCE_SDK_HEADERS_TO_SIGN } from "./constants.ts";
+import {
+  BCE_AUTH_VERSION,
+  BCE_DEFAULT_EXPIRATION_SECONDS,
+  BCE_REQUEST_HEADERS_TO_SIGN,
+  BCE_SDK_HEADERS_TO_SIGN,
+} from "./constants.ts";
 import { percentEncode } from "./encode.ts";
 import { toQueryEntries } from "./query-entries.ts";
 import { toIsoSeconds } from "./time.ts";
@@ -50,13 +55,15 @@ export function buildBceCanonicalHeaders(
   headersToSign?: readonly string[] | null,
 ): CanonicalHeaders {
   const names = headersToSign == null || headersToSign.length === 0 ? BCE_SDK_HEADERS_TO_SIGN : headersToSign;
-  const toSign = new Set([...names.map((name) => name.toLowerCase()), "host"]);
+  const toSign = namesToSign(names);
   const lines: string[] = [];
   for (const [name, raw] of Object.entries(headers)) {
-    const value = String(raw ?? "").trim();
     const lower = name.toLowerCase();
-    if (value !== "" && (lower.startsWith("x-bce-") || toSign.has(lower))) {
-      lines.push(`${percentEncode(lower)}:${percentEncode(value)}`);
+    if (lower.startsWith("x-bce-") || toSign.has(lower)) {
+      const value = String(raw ?? "").trim();
+      if (value !== "") {
+        lines.push(`${percentEncode(lower)}:${percentEncode(value)}`);
+      }
     }
   }
   lines.sort();
@@ -64,6 +71,21 @@ export function buildBceCanonicalHeaders(
     canonicalHeaders: lines.join("\n"),
     signedHeaders: lines.map((line) => line.slice(0, line.indexOf(":"))).join(";"),
   };
+}
+
+/** The lower-cased names of the two constant `headersToSign` lists, with `host`: made on first use, then kept. */
+let constantNames: Map<readonly string[], ReadonlySet<string>> | undefined;
+
+function toNameSet(names: readonly string[]): ReadonlySet<string> {
+  return new Set([...names.map((name) => name.toLowerCase()), "host"]);
+}
+
+function namesToSign(names: readonly string[]): ReadonlySet<string> {
+  constantNames ??= new Map(
+    [BCE_SDK_HEADERS_TO_SIGN, BCE_REQUEST_HEADERS_TO_SIGN].map((list) => [list, toNameSet(list)]),
+  );
+  // A caller's own list is read on every call: it may have changed since.
+  return constantNames.get(names) ?? toNameSet(names);
 }
 
 /** The bce-auth-v1 canonical request: method, URI, query and headers, joined by `\n`. @internal */
