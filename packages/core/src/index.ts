@@ -47,12 +47,9 @@ export {
   asStringArray,
   type InvalidResponseInput,
   invalidResponseError,
-  isBrokenJson,
   isJsonObject,
   optional,
-  parseBody,
   type ResponseBody,
-  readResponseBody,
 } from "./response.ts";
 // The single signing steps and the detailed signers (each @internal in its own JSDoc): for tests and debugging.
 export {

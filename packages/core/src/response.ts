@@ -1,5 +1,4 @@
 import { callError, type ModelError, type Provider } from "./errors.ts";
-import { toTransportError } from "./transport.ts";
 
 /** A response body read once: its text, and its JSON value when it parsed. */
 export interface ResponseBody {
@@ -8,27 +7,6 @@ export interface ResponseBody {
   readonly isJson: boolean;
   /** The parsed value; `undefined` unless `isJson`. */
   readonly json: unknown;
-}
-
-/**
- * Reads a response body as text and tries JSON on it. Never throws for a bad body (HTML, truncated, empty): the
- * caller decides what that means. A body that breaks off while being read is a `network` error (`aborted` when the
- * caller's signal fired).
- *
- * @internal shared by the provider packages
- */
-export async function readResponseBody(
-  response: Response,
-  provider: Provider,
-  signal?: AbortSignal | null,
-): Promise<ResponseBody> {
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (cause) {
-    throw toTransportError(cause, provider, signal);
-  }
-  return parseBody(text);
 }
 
 /** A body's text with its JSON value when it is non-empty, valid JSON. Never throws. @internal */
@@ -41,14 +19,6 @@ export function parseBody(text: string): ResponseBody {
     }
   }
   return { text, isJson: false, json: undefined };
-}
-
-/**
- * True when a non-empty body is not valid JSON: cut off or mangled on the way, so another attempt may bring it whole.
- * @internal
- */
-export function isBrokenJson(text: string): boolean {
-  return text.trim() !== "" && !parseBody(text).isJson;
 }
 
 /** True for a plain JSON object (not an array, not null). @internal */

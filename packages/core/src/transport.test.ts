@@ -167,6 +167,37 @@ describe("createExchange with a request factory", () => {
     expect(error).toMatchObject({ code: "timeout", retryable: true });
   });
 
+  test("a body that breaks off is a retryable network error, and the next attempt comes out whole", async () => {
+    const breaking = () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"a":'));
+            controller.error(new TypeError("terminated"));
+          },
+        }),
+      );
+    const once = createExchange({
+      provider: "pai",
+      retry: false,
+      sign: async (request) => request,
+      fetch: async () => breaking(),
+    });
+    const error = await rejection(once({ build: (signal) => new Request(URL_, { signal }) }));
+    expect(error).toMatchObject({ code: "network", retryable: true });
+
+    let calls = 0;
+    const twice = createExchange({
+      provider: "pai",
+      retry: { maxAttempts: 2, baseDelayMs: 0 },
+      sign: async (request) => request,
+      fetch: async () => (++calls === 1 ? breaking() : Response.json({ a: 1 })),
+    });
+    const result = await twice({ build: (signal) => new Request(URL_, { signal }) });
+    expect(result.body.json).toEqual({ a: 1 });
+    expect(calls).toBe(2);
+  });
+
   test("the caller's signal aborts the call", async () => {
     const caller = new AbortController();
     const exchange = createExchange({
