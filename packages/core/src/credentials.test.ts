@@ -1,17 +1,9 @@
 import { describe, expect, test } from "vitest";
+import { rejection } from "./__fixtures__/rejection.ts";
 import { credentialsFromEnv, resolveCredentials } from "./credentials.ts";
 import { ModelError } from "./errors.ts";
 
 const FAKE = { accessKeyId: "FAKE_AK_FOR_TESTS", accessKeySecret: "FAKE_SECRET_FOR_TESTS" };
-
-async function rejection(promise: Promise<unknown>): Promise<ModelError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(ModelError.isInstance(error)).toBe(true);
-  return error as ModelError;
-}
 
 describe("resolveCredentials", () => {
   test("an object, a sync function and an async function", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
-import { ModelError } from "./errors.ts";
+import { rejection } from "./__fixtures__/rejection.ts";
 import type { Model } from "./model.ts";
 import type { GetModelOptions, ModelProvider } from "./provider.ts";
 import { createModelRegistry, parseRef } from "./registry.ts";
@@ -17,15 +17,6 @@ function fakeProvider<P extends "pai" | "qianfan", R>(name: P, raw: R) {
     },
   };
   return { provider, calls };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ModelError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(ModelError.isInstance(error)).toBe(true);
-  return error as ModelError;
 }
 
 describe("createModelRegistry", () => {

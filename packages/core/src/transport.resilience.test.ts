@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ModelError } from "./errors.ts";
+import { rejection } from "./__fixtures__/rejection.ts";
 import { createClockOffset } from "./transport/clock.ts";
 import { type AttemptVerdict, createTransport, type SignContext, signingDetailsOf } from "./transport.ts";
 
@@ -44,15 +44,6 @@ function harness(answers: ((request: Request) => Response | Promise<Response>)[]
     ...extra,
   });
   return { transport, events, signed, sent, waits };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ModelError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(ModelError.isInstance(error)).toBe(true);
-  return error as ModelError;
 }
 
 const ok = () => Response.json({ ok: true });

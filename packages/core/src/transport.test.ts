@@ -1,17 +1,9 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { rejection } from "./__fixtures__/rejection.ts";
 import { ModelError } from "./errors.ts";
 import { createExchange, createTransport } from "./transport.ts";
 
 const URL_ = "https://aiworkspace.cn-hangzhou.aliyuncs.com/api/v1/models/m-1";
-
-async function rejection(promise: Promise<unknown>): Promise<ModelError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(ModelError.isInstance(error)).toBe(true);
-  return error as ModelError;
-}
 
 afterEach(() => {
   vi.unstubAllGlobals();
