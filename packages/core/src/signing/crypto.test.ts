@@ -53,5 +53,6 @@ describe.each(Object.entries(IMPLEMENTATIONS))("crypto primitives (%s)", (_, imp
     const first = randomHex16();
     expect(first).toMatch(/^[0-9a-f]{32}$/);
     expect(randomHex16()).not.toBe(first);
+    expect(new Set(Array.from({ length: 1000 }, () => randomHex16())).size).toBe(1000);
   });
 });
