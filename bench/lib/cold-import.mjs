@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildSync } from "esbuild";
 import { BENCH, CACHE, median, messageOf, percentile } from "./common.mjs";
 
 export const IMPORT_TARGETS = [
@@ -14,6 +15,13 @@ export const IMPORT_TARGETS = [
   { id: "openapi-fetch", label: "openapi-fetch alone", specifiers: ["openapi-fetch"] },
   // Context, not a budget: what importing any package at all costs in this run (see emptyPackageProbe).
   { id: "empty", label: "an empty package (the loader's fixed cost)", specifiers: ["empty-package"], probe: "empty" },
+  // Context, not a budget: the same three packages (and openapi-fetch) bundled into one file, one package.
+  {
+    id: "one-file",
+    label: "core + pai + qianfan bundled into one file",
+    specifiers: ["cloud-models-one-file"],
+    probe: "oneFile",
+  },
   { id: "alibaba", label: "Alibaba @alicloud/openapi-core", specifiers: ["@alicloud/openapi-core"] },
   { id: "qianfan-official", label: "Baidu @baiducloud/qianfan", specifiers: ["@baiducloud/qianfan"] },
   {
@@ -25,21 +33,46 @@ export const IMPORT_TARGETS = [
 
 const PROBE = join(BENCH, "lib", "import-probe.mjs");
 
+/** A scratch package beside a copy of the probe, in .cache/<folder>, whose one file is `source`. */
+function scratchPackage(folder, name, source) {
+  const root = join(CACHE, folder);
+  const pkg = join(root, "node_modules", name);
+  mkdirSync(pkg, { recursive: true });
+  writeFileSync(join(pkg, "package.json"), `${JSON.stringify({ name, type: "module", exports: "./index.js" })}\n`);
+  writeFileSync(join(pkg, "index.js"), source);
+  copyFileSync(PROBE, join(root, "import-probe.mjs"));
+  return join(root, "import-probe.mjs");
+}
+
 /**
  * The floor: a package with one empty file, in a scratch node_modules beside a copy of the probe, imported by name
  * like the stacks. A bare specifier's first resolution costs ~2 ms by itself, so an empty file by URL would not do.
  */
 function emptyPackageProbe() {
-  const folder = join(CACHE, "empty-package");
-  const pkg = join(folder, "node_modules", "empty-package");
-  mkdirSync(pkg, { recursive: true });
-  writeFileSync(
-    join(pkg, "package.json"),
-    `${JSON.stringify({ name: "empty-package", type: "module", exports: "./index.js" })}\n`,
-  );
-  writeFileSync(join(pkg, "index.js"), "");
-  copyFileSync(PROBE, join(folder, "import-probe.mjs"));
-  return join(folder, "import-probe.mjs");
+  return scratchPackage("empty-package", "empty-package", "");
+}
+
+/**
+ * What packaging alone could reach: core, pai, qianfan and openapi-fetch as one unminified ES module (esbuild, the
+ * `node` condition, as Node loads them), imported by name like the stacks. Node's loader resolves 7 package
+ * specifiers for the three real packages (3 here, 2 from each provider) against openapi-fetch's 1, ~0.4-1.5 ms each
+ * in a cold process; this row shows how much of the gap that is.
+ */
+function oneFileProbe() {
+  const result = buildSync({
+    stdin: {
+      contents: IMPORT_TARGETS[0].specifiers.map((specifier) => `export * from "${specifier}";`).join("\n"),
+      resolveDir: BENCH,
+      loader: "js",
+    },
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    write: false,
+    logLevel: "silent",
+  });
+  return scratchPackage("one-file-package", "cloud-models-one-file", result.outputFiles[0].text);
 }
 
 function runProbe(specifiers, probe) {
@@ -71,7 +104,7 @@ export function measureColdImports(runs) {
   const samples = new Map(IMPORT_TARGETS.map((target) => [target.id, []]));
   const walls = new Map(IMPORT_TARGETS.map((target) => [target.id, []]));
   const errors = new Map();
-  const probes = { empty: emptyPackageProbe() };
+  const probes = { empty: emptyPackageProbe(), oneFile: oneFileProbe() };
   for (let round = 0; round <= runs; round++) {
     for (const target of IMPORT_TARGETS) {
       if (errors.has(target.id)) {

@@ -123,6 +123,18 @@ function rows(results) {
         "",
       ]);
     }
+    const oneFile = imports["one-file"];
+    if (oneFile !== undefined) {
+      const oneFileRatio = oneFile.median / yardstick?.median;
+      out.push([
+        "**Cold import**, context: the same code bundled into one file and one package (what packaging alone could reach)",
+        cell(oneFile, show),
+        `openapi-fetch ${cell(yardstick, show)}`,
+        formatRatio(oneFileRatio),
+        "report",
+        "",
+      ]);
+    }
     out.push([
       "**Cold import**: the officials",
       "",
