@@ -77,13 +77,15 @@ export {
   type DateSource,
   percentEncode,
   type QueryInput,
+  type RequestParts,
   type SignedRequest,
   signAcs3,
-  signAcs3Unchecked,
+  signAcs3Parts,
   signAcs3WithDetails,
   signBceV1,
-  signBceV1Unchecked,
+  signBceV1Parts,
   signBceV1WithDetails,
+  signRequestWith,
 } from "./signing/index.ts";
 export { DEFAULT_RETRY } from "./transport/retry.ts";
 export {
@@ -92,6 +94,7 @@ export {
   createExchange,
   createTransport,
   type Exchange,
+  type ExchangeOptions,
   type FetchLike,
   type RequestFactory,
   type RetryOptions,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { rejection } from "./__fixtures__/rejection.ts";
 import { ModelError } from "./errors.ts";
-import { createExchange, createTransport } from "./transport.ts";
+import { createExchange, createTransport, type SignContext } from "./transport.ts";
 
 const URL_ = "https://aiworkspace.cn-hangzhou.aliyuncs.com/api/v1/models/m-1";
 
@@ -115,35 +115,70 @@ describe("createTransport", () => {
 });
 
 describe("createExchange with a request factory", () => {
-  test("a fresh request per attempt, sent as signed, with the body read once and parsed", async () => {
-    const built: AbortSignal[] = [];
-    const signedRequests: Request[] = [];
+  test("the factory signs each attempt itself, its request is sent as built, and the body is read once", async () => {
+    const contexts: SignContext[] = [];
+    const built: Request[] = [];
     const sent: Request[] = [];
+    const sign = vi.fn(async (request: Request) => request);
     const exchange = createExchange({
       provider: "qianfan",
       retry: { maxAttempts: 2, baseDelayMs: 0 },
-      sign: async (request) => {
-        const signed = new Request(request, { headers: { authorization: `attempt ${signedRequests.length + 1}` } });
-        signedRequests.push(signed);
-        return signed;
-      },
+      sign,
+      testing: { now: () => Date.UTC(2026, 0, 2, 3, 4, 5) },
       fetch: async (request) =>
         sent.push(request) === 1 ? new Response("busy", { status: 503 }) : Response.json({ modelId: "m-1" }),
     });
     const result = await exchange({
-      build: (signal) => {
-        built.push(signal);
-        return new Request(URL_, { method: "POST", body: '{"modelId":"m-1"}', signal });
+      build: async (signal, context) => {
+        contexts.push(context);
+        const request = new Request(URL_, {
+          method: "POST",
+          headers: { authorization: `attempt ${context.attempt}` },
+          body: '{"modelId":"m-1"}',
+          signal,
+        });
+        built.push(request);
+        return { request, details: { canonicalRequest: `attempt ${context.attempt}` } };
       },
     });
-    expect(built).toHaveLength(2);
-    // No Request around the signed one: the factory's request already carried the attempt's signal.
-    expect(sent).toHaveLength(2);
-    expect(sent[0]).toBe(signedRequests[0]);
-    expect(sent[1]).toBe(signedRequests[1]);
+    expect(sign).not.toHaveBeenCalled();
+    expect(contexts.map(({ attempt, now }) => [attempt, now.toISOString()])).toEqual([
+      [1, "2026-01-02T03:04:05.000Z"],
+      [2, "2026-01-02T03:04:05.000Z"],
+    ]);
+    // No Request around the built one: it already carried the attempt's signal.
+    expect(sent).toEqual(built);
+    expect(sent[1]).toBe(built[1]);
+    expect(sent[1]?.headers.get("authorization")).toBe("attempt 2");
     expect(await sent[1]?.text()).toBe('{"modelId":"m-1"}');
     expect(result.body).toMatchObject({ isJson: true, json: { modelId: "m-1" } });
+    expect(result.signing).toEqual({ canonicalRequest: "attempt 2" });
     expect(result.response.status).toBe(200);
+  });
+
+  test("a factory that throws fails the call: a ModelError as it is, anything else as a signing error", async () => {
+    const fetch = vi.fn(async () => Response.json({}));
+    const exchange = createExchange({ provider: "pai", sign: async (request) => request, fetch });
+    const refused = new ModelError("pai credentials are invalid: nope", { code: "credentials", provider: "pai" });
+    expect(
+      await rejection(
+        exchange({
+          build: async () => {
+            throw refused;
+          },
+        }),
+      ),
+    ).toBe(refused);
+    const error = await rejection(
+      exchange({
+        build: async () => {
+          throw new TypeError("no key");
+        },
+      }),
+    );
+    expect(error).toMatchObject({ code: "signing", provider: "pai", retryable: false });
+    expect(error.message).toBe("pai request could not be signed: TypeError: no key");
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   test("the attempt's timeout reaches fetch through the built request's signal", async () => {
@@ -155,7 +190,7 @@ describe("createExchange with a request factory", () => {
       fetch: (request) =>
         new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))),
     });
-    const error = await rejection(exchange({ build: (signal) => new Request(URL_, { signal }) }));
+    const error = await rejection(exchange({ build: async (signal) => ({ request: new Request(URL_, { signal }) }) }));
     expect(error).toMatchObject({ code: "timeout", retryable: true });
   });
 
@@ -175,7 +210,7 @@ describe("createExchange with a request factory", () => {
       sign: async (request) => request,
       fetch: async () => breaking(),
     });
-    const error = await rejection(once({ build: (signal) => new Request(URL_, { signal }) }));
+    const error = await rejection(once({ build: async (signal) => ({ request: new Request(URL_, { signal }) }) }));
     expect(error).toMatchObject({ code: "network", retryable: true });
 
     let calls = 0;
@@ -185,7 +220,7 @@ describe("createExchange with a request factory", () => {
       sign: async (request) => request,
       fetch: async () => (++calls === 1 ? breaking() : Response.json({ a: 1 })),
     });
-    const result = await twice({ build: (signal) => new Request(URL_, { signal }) });
+    const result = await twice({ build: async (signal) => ({ request: new Request(URL_, { signal }) }) });
     expect(result.body.json).toEqual({ a: 1 });
     expect(calls).toBe(2);
   });
@@ -198,7 +233,10 @@ describe("createExchange with a request factory", () => {
       fetch: (request) =>
         new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))),
     });
-    const pending = exchange({ signal: caller.signal, build: (signal) => new Request(URL_, { signal }) });
+    const pending = exchange({
+      signal: caller.signal,
+      build: async (signal) => ({ request: new Request(URL_, { signal }) }),
+    });
     caller.abort();
     expect((await rejection(pending)).code).toBe("aborted");
   });

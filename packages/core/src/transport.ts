@@ -101,17 +101,23 @@ export interface Exchange {
 }
 
 /**
- * A call that makes its own `Request` for every attempt, so none has to be cloned to be sent again. `signal` is the
- * caller's. @internal
+ * Options of {@link createExchange}: those of {@link createTransport}, but `sign` is only needed for `Request`
+ * inputs (a {@link RequestFactory} signs its own). @internal
+ */
+export type ExchangeOptions = Omit<TransportOptions, "sign"> & Partial<Pick<TransportOptions, "sign">>;
+
+/**
+ * A call that makes and signs its own `Request` for every attempt, so none has to be cloned, copied to be signed,
+ * or wrapped to be sent again. `signal` is the caller's. @internal
  */
 export interface RequestFactory {
   readonly signal?: AbortSignal | null | undefined;
   /**
-   * Makes the request of one attempt, carrying `signal` (the attempt's: the caller's, the deadline and the attempt's
-   * timeout), so it is sent as `sign` returns it, without another `Request` around it. `sign` must keep the signal,
-   * as `signAcs3` and `signBceV1` do.
+   * Makes the signed request of one attempt, in place of the transport's `sign` (which is not called), carrying
+   * `signal` (the attempt's: the caller's, the deadline and the attempt's timeout); it is sent as it is. Throw a
+   * `ModelError` to fail the call as it is; anything else becomes a `signing` error, as from `sign`.
    */
-  readonly build: (signal: AbortSignal) => Request;
+  readonly build: (signal: AbortSignal, context: SignContext) => Promise<SignResult>;
 }
 
 /**
@@ -153,7 +159,7 @@ export function createTransport(options: TransportOptions): FetchLike {
  * providers' `getModel` calls this directly, so a body is never copied into a new `Response` and read again.
  * @internal shared by the provider packages
  */
-export function createExchange(options: TransportOptions): (input: Request | RequestFactory) => Promise<Exchange> {
+export function createExchange(options: ExchangeOptions): (input: Request | RequestFactory) => Promise<Exchange> {
   const { provider } = options;
   const retry = resolveRetry(options.retry);
   const timeoutMs = positive(options.timeoutMs, TRANSPORT_DEFAULTS.timeoutMs, "timeoutMs");
@@ -276,14 +282,15 @@ export function createExchange(options: TransportOptions): (input: Request | Req
 
     async function signAttempt(attempt: number, offsetMs: number, signal: AbortSignal): Promise<SignResult> {
       try {
-        // Sign a fresh request: the factory's, or a clone, so the caller's request (and its body) stays usable for
-        // the next attempt. A request without a body cannot be used up, so it is signed as it is.
+        const context: SignContext = { now: new Date(now() + offsetMs), attempt };
+        if (factory) {
+          return await factory.build(signal, context);
+        }
+        // Sign a clone, so the caller's request (and its body) stays usable for the next attempt. A request without
+        // a body cannot be used up, so it is signed as it is.
         const request = input as Request;
-        const fresh = factory ? factory.build(signal) : request.body === null ? request : request.clone();
-        const result = await options.sign(fresh, {
-          now: new Date(now() + offsetMs),
-          attempt,
-        });
+        const sign = options.sign as TransportOptions["sign"];
+        const result = await sign(request.body === null ? request : request.clone(), context);
         return result instanceof Request ? { request: result } : result;
       } catch (cause) {
         if (ModelError.isInstance(cause)) {

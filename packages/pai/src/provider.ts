@@ -32,7 +32,7 @@ export type PaiProviderOptions = PaiClientOptions;
  * ```
  */
 export function paiProvider(options: PaiProviderOptions): ModelProvider<PaiModel> {
-  const { baseUrl, transport } = paiTransport(options);
+  const { baseUrl, sign, transport } = paiTransport(options);
   // The transport without openapi-fetch: one request, its body read once (the typed client is `createPaiClient`).
   const exchange = createExchange(transport);
   return {
@@ -43,15 +43,17 @@ export function paiProvider(options: PaiProviderOptions): ModelProvider<PaiModel
       const { response, body } = await callApi({
         provider: "pai",
         signal,
-        // The id is percent-encoded per RFC 3986, so it can never change the path.
+        // The id is percent-encoded per RFC 3986, so it can never change the path. Each attempt signs the request
+        // in parts and makes one `Request` of them.
         send: () =>
           exchange({
             signal,
-            build: (attemptSignal) =>
-              new Request(`${baseUrl}/api/v1/models/${percentEncode(id)}`, {
-                headers: { accept: "application/json" },
-                signal: attemptSignal,
-              }),
+            build: async (attemptSignal, { now }) => {
+              const url = new URL(`${baseUrl}/api/v1/models/${percentEncode(id)}`);
+              const headers = new Headers({ accept: "application/json" });
+              const details = await sign({ method: "GET", url, headers, body: null }, now);
+              return { request: new Request(url, { headers, signal: attemptSignal }), details };
+            },
           }),
         onHttpError: (answer, errorBody, signing) =>
           paiHttpError({ status: answer.status, body: errorBody, headers: answer.headers, signing }),

@@ -1,12 +1,14 @@
 import {
   assertCredentialsSource,
   type CredentialsSource,
+  type ExchangeOptions,
   type FetchLike,
   ModelError,
   normalizeBaseUrl,
+  type RequestParts,
   resolveCredentials,
-  signAcs3Unchecked,
-  type TransportOptions,
+  type SigningDetails,
+  signAcs3Parts,
   type TransportTuning,
 } from "@cloud-models/core";
 import { PAI_API_VERSION, PAI_DEFAULT_REGION, PAI_GET_MODEL_ACTION } from "./constants.ts";
@@ -35,20 +37,37 @@ const ROUTES: readonly { method: string; path: RegExp; action: string }[] = [
   { method: "GET", path: /\/api\/v1\/models\/[^/]+$/, action: PAI_GET_MODEL_ACTION },
 ];
 
+/** What {@link paiTransport} gives the client and the provider. @internal */
+export interface PaiTransport {
+  readonly baseUrl: string;
+  /** Signs a request in parts in place (ACS3, the action from the route); resolves to what to show on a mismatch. */
+  readonly sign: (parts: RequestParts, now: Date) => Promise<SigningDetails>;
+  /** The transport options, without `sign` (the client and the provider each sign with `sign`): they classify PAI's answers. */
+  readonly transport: ExchangeOptions;
+}
+
 /**
- * What the client and the provider send through: the base URL, and the transport options that sign every attempt
- * with ACS3-HMAC-SHA256 and classify PAI's answers. Kept apart from openapi-fetch, so an app that only uses
+ * What the client and the provider send through: the base URL, the ACS3-HMAC-SHA256 signer, and the transport
+ * options that use it and classify PAI's answers. Kept apart from openapi-fetch, so an app that only uses
  * `paiProvider` does not bundle it.
  *
  * @throws ModelError `invalid_argument` for a malformed `region` or `baseUrl`, `credentials` for a malformed
  * credentials object.
  * @internal
  */
-export function paiTransport(options: PaiClientOptions): { baseUrl: string; transport: TransportOptions } {
+export function paiTransport(options: PaiClientOptions): PaiTransport {
   const baseUrl = resolvePaiBaseUrl(options);
   assertCredentialsSource(options.credentials, "pai");
+  const sign = async (parts: RequestParts, now: Date): Promise<SigningDetails> => {
+    const credentials = await resolveCredentials(options.credentials, "pai");
+    const action = actionOf(parts.method, parts.url.pathname);
+    // Unchecked: the credentials were checked just above, the URL comes from a checked base URL.
+    const { canonicalRequest, stringToSign } = await signAcs3Parts(parts, credentials, action, PAI_API_VERSION, now);
+    return { canonicalRequest, stringToSign };
+  };
   return {
     baseUrl,
+    sign,
     transport: {
       provider: "pai",
       fetch: options.fetch,
@@ -57,14 +76,6 @@ export function paiTransport(options: PaiClientOptions): { baseUrl: string; tran
       deadlineMs: options.deadlineMs,
       maxBodyBytes: options.maxBodyBytes,
       classify: classifyPaiAnswer,
-      sign: async (request, { now }) => {
-        const credentials = await resolveCredentials(options.credentials, "pai");
-        const action = actionOf(request);
-        // Unchecked: the credentials were checked just above, the URL comes from a checked base URL.
-        const signed = await signAcs3Unchecked(request, credentials, action, PAI_API_VERSION, now);
-        const { canonicalRequest, stringToSign } = signed.details;
-        return { request: signed.request, details: { canonicalRequest, stringToSign } };
-      },
     },
   };
 }
@@ -84,11 +95,10 @@ function resolvePaiBaseUrl(options: Pick<PaiClientOptions, "region" | "baseUrl">
   return `https://aiworkspace.${region}.aliyuncs.com`;
 }
 
-function actionOf(request: Request): string {
-  const { pathname } = new URL(request.url);
-  const route = ROUTES.find((candidate) => candidate.method === request.method && candidate.path.test(pathname));
+function actionOf(method: string, pathname: string): string {
+  const route = ROUTES.find((candidate) => candidate.method === method && candidate.path.test(pathname));
   if (!route) {
-    throw new ModelError(`pai: no API action known for ${request.method} ${pathname}`, {
+    throw new ModelError(`pai: no API action known for ${method} ${pathname}`, {
       code: "invalid_argument",
       provider: "pai",
     });

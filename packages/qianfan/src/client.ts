@@ -1,4 +1,4 @@
-import { createTransport } from "@cloud-models/core";
+import { createTransport, signRequestWith } from "@cloud-models/core";
 import createClient, { type Client } from "openapi-fetch";
 import { type QianfanClientOptions, qianfanTransport } from "./transport.ts";
 import type { QianfanPaths } from "./types.ts";
@@ -23,10 +23,13 @@ export type QianfanClient = Client<QianfanPaths>;
  * @see https://cloud.baidu.com/doc/WENXINWORKSHOP/s/Mlnv9hc7d
  */
 export function createQianfanClient(options: QianfanClientOptions): QianfanClient {
-  const { baseUrl, transport } = qianfanTransport(options);
+  const { baseUrl, sign, transport } = qianfanTransport(options);
   return createClient<QianfanPaths>({
     baseUrl,
-    fetch: createTransport(transport),
+    fetch: createTransport({
+      ...transport,
+      sign: (request, { now }) => signRequestWith(request, (parts) => sign(parts, now)),
+    }),
     headers: { accept: "application/json" },
   });
 }

@@ -32,10 +32,10 @@ export type QianfanProviderOptions = QianfanClientOptions;
  * ```
  */
 export function qianfanProvider(options: QianfanProviderOptions): ModelProvider<QianfanModel> {
-  const { baseUrl, transport } = qianfanTransport(options);
+  const { baseUrl, sign, transport } = qianfanTransport(options);
   // The transport without openapi-fetch: one request, its body read once (the typed client is `createQianfanClient`).
   const exchange = createExchange(transport);
-  const url = `${baseUrl}/wenxinworkshop/modelrepo/modelDetail`;
+  const endpoint = `${baseUrl}/wenxinworkshop/modelrepo/modelDetail`;
   return {
     name: "qianfan",
     async getModel(id: string, getOptions?: GetModelOptions): Promise<QianfanModel> {
@@ -45,17 +45,17 @@ export function qianfanProvider(options: QianfanProviderOptions): ModelProvider<
         provider: "qianfan",
         signal,
         // The id travels in a JSON body, as openapi-fetch would send it: it can never change the path.
-        // A request per attempt, so the body never has to be cloned for a retry.
+        // Each attempt signs the request in parts and makes one `Request` of them, so no body is cloned or read.
         send: () =>
           exchange({
             signal,
-            build: (attemptSignal) =>
-              new Request(url, {
-                method: "POST",
-                headers: { accept: "application/json", "content-type": "application/json" },
-                body: JSON.stringify({ modelId: id }),
-                signal: attemptSignal,
-              }),
+            build: async (attemptSignal, { now }) => {
+              const url = new URL(endpoint);
+              const headers = new Headers({ accept: "application/json", "content-type": "application/json" });
+              const body = JSON.stringify({ modelId: id });
+              const details = await sign({ method: "POST", url, headers, body }, now);
+              return { request: new Request(url, { method: "POST", headers, body, signal: attemptSignal }), details };
+            },
           }),
         onHttpError: (answer, errorBody, signing) =>
           qianfanHttpError(answer.status, errorBody, answer.headers, signing),

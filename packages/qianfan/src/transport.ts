@@ -1,11 +1,13 @@
 import {
   assertCredentialsSource,
   type CredentialsSource,
+  type ExchangeOptions,
   type FetchLike,
   normalizeBaseUrl,
+  type RequestParts,
   resolveCredentials,
-  signBceV1Unchecked,
-  type TransportOptions,
+  type SigningDetails,
+  signBceV1Parts,
   type TransportTuning,
 } from "@cloud-models/core";
 import { QIANFAN_DEFAULT_BASE_URL } from "./constants.ts";
@@ -25,19 +27,36 @@ export interface QianfanClientOptions extends TransportTuning {
   readonly fetch?: FetchLike | undefined;
 }
 
+/** What {@link qianfanTransport} gives the client and the provider. @internal */
+export interface QianfanTransport {
+  readonly baseUrl: string;
+  /** Signs a request in parts in place (bce-auth-v1); resolves to what to show on a mismatch. */
+  readonly sign: (parts: RequestParts, now: Date) => Promise<SigningDetails>;
+  /** The transport options, without `sign` (the client and the provider each sign with `sign`): they classify Qianfan's answers. */
+  readonly transport: ExchangeOptions;
+}
+
 /**
- * What the client and the provider send through: the base URL, and the transport options that sign every attempt
- * with bce-auth-v1 and classify Qianfan's answers. Kept apart from openapi-fetch, so an app that only uses
+ * What the client and the provider send through: the base URL, the bce-auth-v1 signer, and the transport options
+ * that use it and classify Qianfan's answers. Kept apart from openapi-fetch, so an app that only uses
  * `qianfanProvider` does not bundle it.
  *
  * @throws ModelError `invalid_argument` for a malformed `baseUrl`, `credentials` for a malformed credentials object.
  * @internal
  */
-export function qianfanTransport(options: QianfanClientOptions): { baseUrl: string; transport: TransportOptions } {
+export function qianfanTransport(options: QianfanClientOptions): QianfanTransport {
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? QIANFAN_DEFAULT_BASE_URL, "qianfan");
   assertCredentialsSource(options.credentials, "qianfan");
+  const sign = async (parts: RequestParts, now: Date): Promise<SigningDetails> => {
+    const credentials = await resolveCredentials(options.credentials, "qianfan");
+    // Unchecked: the credentials were checked just above, the URL comes from a checked base URL.
+    const { canonicalRequest } = await signBceV1Parts(parts, credentials, now);
+    // Only the canonical request: the BCE signing key is derived from the secret and must not be shown.
+    return { canonicalRequest };
+  };
   return {
     baseUrl,
+    sign,
     transport: {
       provider: "qianfan",
       fetch: options.fetch,
@@ -46,13 +65,6 @@ export function qianfanTransport(options: QianfanClientOptions): { baseUrl: stri
       deadlineMs: options.deadlineMs,
       maxBodyBytes: options.maxBodyBytes,
       classify: classifyQianfanAnswer,
-      sign: async (request, { now }) => {
-        const credentials = await resolveCredentials(options.credentials, "qianfan");
-        // Unchecked: the credentials were checked just above, the URL comes from a checked base URL.
-        const signed = await signBceV1Unchecked(request, credentials, now);
-        // Only the canonical request: the BCE signing key is derived from the secret and must not be shown.
-        return { request: signed.request, details: { canonicalRequest: signed.details.canonicalRequest } };
-      },
     },
   };
 }

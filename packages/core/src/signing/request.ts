@@ -1,6 +1,33 @@
 // Plumbing shared by the two `Request` signers.
 
 /**
+ * A request still in parts, for a signer that sets its headers on `headers` in place: the providers sign these
+ * and then make one `Request`, rather than make one, copy it to sign and make another. @internal
+ */
+export interface RequestParts {
+  readonly method: string;
+  readonly url: URL;
+  /** The headers to send; the signer adds its own (and `Authorization`) here. */
+  readonly headers: Headers;
+  /** The body's bytes or text (sent as UTF-8), `null` for none. */
+  readonly body: string | ArrayBuffer | null;
+}
+
+/**
+ * Signs a `Request` with a signer of {@link RequestParts}: its body read from a clone, its headers copied for `sign`
+ * to add to, then a new `Request` like it with those headers and the same body. @internal
+ */
+export async function signRequestWith<T>(
+  request: Request,
+  sign: (parts: RequestParts) => Promise<T>,
+): Promise<{ request: Request; details: T }> {
+  const body = await readBody(request);
+  const headers = new Headers(request.headers);
+  const details = await sign({ method: request.method, url: new URL(request.url), headers, body });
+  return { request: rebuildRequest(request, headers, body), details };
+}
+
+/**
  * The request's body bytes, or `null` when it has none. Read from a clone, so the caller's request stays unread
  * (a retry can sign it again). @internal
  */

@@ -2,7 +2,7 @@ import { randomHex16, sha256Hex } from "#crypto";
 import type { Credentials } from "../credentials.ts";
 import { acs3Stages } from "./acs3.ts";
 import { assertCredentials, assertNonEmptyString, parseHttpUrl } from "./assert.ts";
-import { readBody, rebuildRequest, redact, toSigningHeaders } from "./request.ts";
+import { type RequestParts, redact, signRequestWith, toSigningHeaders } from "./request.ts";
 import { resolveDate, toIsoSeconds } from "./time.ts";
 import type { Acs3Result, Acs3SignOptions, SignedRequest } from "./types.ts";
 
@@ -45,26 +45,27 @@ export async function signAcs3WithDetails(
   const now = resolveDate(options.now);
   const nonce = typeof options.nonce === "function" ? options.nonce() : (options.nonce ?? randomHex16());
   assertNonEmptyString(nonce, "options.nonce");
-  return signAcs3Unchecked(request, credentials, options.action, options.version, now, nonce);
+  const { action, version } = options;
+  return signRequestWith(request, (parts) => signAcs3Parts(parts, credentials, action, version, now, nonce));
 }
 
 /**
- * {@link signAcs3WithDetails} without the checks of its inputs, for a caller whose inputs are valid by construction:
- * the PAI provider (credentials checked by `resolveCredentials`, an http(s) URL from a checked base URL, constant
- * action and version, the transport's `Date`). @internal
+ * ACS3-signs a request in parts, in place: sets the `x-acs-*` headers and `Authorization` on `parts.headers` and
+ * returns the stages (the security token redacted). No checks of its inputs, for a caller whose inputs are valid by
+ * construction: `signAcs3WithDetails` after its checks, and the PAI provider (credentials checked by
+ * `resolveCredentials`, an http(s) URL from a checked base URL, constant action and version, the transport's
+ * `Date`). @internal
  */
-export async function signAcs3Unchecked(
-  request: Request,
+export async function signAcs3Parts(
+  parts: RequestParts,
   credentials: Credentials,
   action: string,
   version: string,
   now: Date,
   nonce: string = randomHex16(),
-): Promise<SignedRequest<Acs3Result>> {
-  const url = new URL(request.url);
-  const body = await readBody(request);
-  const hashedPayload = await sha256Hex(body ?? "");
-  const headers = new Headers(request.headers);
+): Promise<Acs3Result> {
+  const { url, headers } = parts;
+  const hashedPayload = await sha256Hex(parts.body ?? "");
   headers.delete("authorization");
   headers.set("x-acs-action", action);
   headers.set("x-acs-version", version);
@@ -83,7 +84,7 @@ export async function signAcs3Unchecked(
 
   const details = await acs3Stages(
     {
-      method: request.method,
+      method: parts.method,
       pathname: url.pathname,
       query: url.searchParams,
       headers: toSigningHeaders(headers, url),
@@ -95,8 +96,5 @@ export async function signAcs3Unchecked(
   );
   headers.set("authorization", details.authorization);
   const secrets = securityToken === undefined ? [] : [securityToken];
-  return {
-    request: rebuildRequest(request, headers, body),
-    details: { ...details, canonicalRequest: redact(details.canonicalRequest, secrets) },
-  };
+  return { ...details, canonicalRequest: redact(details.canonicalRequest, secrets) };
 }

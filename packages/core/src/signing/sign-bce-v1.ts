@@ -3,7 +3,7 @@ import { assertCredentials, parseHttpUrl } from "./assert.ts";
 import { assertExpiration, bceStages } from "./bce-v1.ts";
 import { BCE_DEFAULT_EXPIRATION_SECONDS, BCE_REQUEST_HEADERS_TO_SIGN } from "./constants.ts";
 import { percentEncode } from "./encode.ts";
-import { readBody, rebuildRequest, redact, toSigningHeaders } from "./request.ts";
+import { type RequestParts, redact, signRequestWith, toSigningHeaders } from "./request.ts";
 import { resolveDate, toIsoSeconds } from "./time.ts";
 import type { BceV1Result, BceV1SignOptions, SignedRequest } from "./types.ts";
 
@@ -54,24 +54,24 @@ export async function signBceV1WithDetails(
   parseHttpUrl(request.url);
   const now = resolveDate(options.now);
   assertExpiration(options.expirationInSeconds ?? BCE_DEFAULT_EXPIRATION_SECONDS);
-  return signBceV1Unchecked(request, credentials, now, options);
+  return signRequestWith(request, (parts) => signBceV1Parts(parts, credentials, now, options));
 }
 
 /**
- * {@link signBceV1WithDetails} without the checks of its inputs, for a caller whose inputs are valid by construction:
- * the Qianfan provider (credentials checked by `resolveCredentials`, an http(s) URL from a checked base URL, the
- * transport's `Date`). @internal
+ * bce-auth-v1-signs a request in parts, in place: sets `x-bce-date` (and `x-bce-security-token`) and
+ * `Authorization` on `parts.headers` and returns the stages (the security token redacted). The body is not signed.
+ * No checks of its inputs, for a caller whose inputs are valid by construction: `signBceV1WithDetails` after its
+ * checks, and the Qianfan provider (credentials checked by `resolveCredentials`, an http(s) URL from a checked base
+ * URL, the transport's `Date`). @internal
  */
-export async function signBceV1Unchecked(
-  request: Request,
+export async function signBceV1Parts(
+  parts: RequestParts,
   credentials: Credentials,
   now: Date,
   options: Pick<BceV1SignOptions, "expirationInSeconds" | "headersToSign"> = {},
-): Promise<SignedRequest<BceV1Result>> {
-  const url = new URL(request.url);
+): Promise<BceV1Result> {
+  const { url, headers } = parts;
   const timestamp = toIsoSeconds(now);
-  const body = await readBody(request);
-  const headers = new Headers(request.headers);
   headers.delete("authorization");
   headers.set("x-bce-date", timestamp);
   const { accessKeyId, accessKeySecret, securityToken } = credentials;
@@ -84,7 +84,7 @@ export async function signBceV1Unchecked(
 
   const headersToSign = options.headersToSign;
   const details = await bceStages({
-    method: request.method,
+    method: parts.method,
     canonicalUri: url.pathname,
     query: url.searchParams,
     headers: toSigningHeaders(headers, url),
@@ -98,11 +98,8 @@ export async function signBceV1Unchecked(
   headers.set("authorization", details.authorization);
   const secrets = securityToken === undefined ? [] : [securityToken, percentEncode(securityToken)];
   return {
-    request: rebuildRequest(request, headers, body),
-    details: {
-      ...details,
-      canonicalHeaders: redact(details.canonicalHeaders, secrets),
-      canonicalRequest: redact(details.canonicalRequest, secrets),
-    },
+    ...details,
+    canonicalHeaders: redact(details.canonicalHeaders, secrets),
+    canonicalRequest: redact(details.canonicalRequest, secrets),
   };
 }
