@@ -114,6 +114,31 @@ describe("createTransport", () => {
   });
 });
 
+describe("a signer that never settles (a hung credentials function)", () => {
+  const hung = () => new Promise<never>(() => undefined);
+
+  test("the deadline still ends the call, before anything is sent", async () => {
+    const fetch = vi.fn(async () => Response.json({}));
+    const transport = createTransport({ provider: "pai", deadlineMs: 30, sign: hung, fetch });
+    const error = await rejection(transport(new Request(URL_)));
+    expect(error).toMatchObject({ code: "timeout", provider: "pai", retryable: false });
+    expect(error.message).toBe("pai request timed out: the call took longer than 30 ms");
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  test("the caller's abort still ends the call, a factory's as well", async () => {
+    const fetch = vi.fn(async () => Response.json({}));
+    const exchange = createExchange({ provider: "qianfan", sign: hung, fetch });
+    const caller = new AbortController();
+    const pending = exchange({ signal: caller.signal, build: hung });
+    caller.abort(new Error("user left"));
+    const error = await rejection(pending);
+    expect(error).toMatchObject({ code: "aborted", provider: "qianfan" });
+    expect((error.cause as Error).message).toBe("user left");
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
 describe("createExchange with a request factory", () => {
   test("the factory signs each attempt itself, its request is sent as built, and the body is read once", async () => {
     const contexts: SignContext[] = [];

@@ -3,7 +3,7 @@ import { parseBody, type ResponseBody } from "./response.ts";
 import { DEFAULT_MAX_BODY_BYTES, readLimitedBody } from "./transport/body.ts";
 import { type ClockOffset, createClockOffset, offsetFromDateHeader } from "./transport/clock.ts";
 import { backoffDelay, type RetryOptions, resolveRetry, retryAfterMs } from "./transport/retry.ts";
-import { anySignal, sleep } from "./transport/signal.ts";
+import { anySignal, sleep, untilAborted } from "./transport/signal.ts";
 
 /** The `fetch` shape cloud-models needs: one `Request` in, one `Response` out (openapi-fetch calls it so). */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -240,7 +240,14 @@ export function createExchange(options: ExchangeOptions): (input: Request | Requ
       const attemptSignal = anySignal([callSignal.signal, timeout.signal]);
       let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        const signed = await signAttempt(attempt, offsetUsed, attemptSignal.signal);
+        // Signing takes no signal (a credentials function may hang): the deadline and the caller still end it.
+        const signed = await untilAborted(
+          signAttempt(attempt, offsetUsed, attemptSignal.signal),
+          callSignal.signal,
+        ).catch((cause: unknown) => {
+          throwIfStopped(callSignal.signal, caller, provider);
+          throw cause;
+        });
         throwIfStopped(callSignal.signal, caller, provider);
         // The attempt's clock starts once it is signed: a slow credentials function is not the cloud's time.
         timer = setTimeout(

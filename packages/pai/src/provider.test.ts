@@ -237,6 +237,17 @@ describe("paiProvider errors", () => {
     expect(error.cause).toBeInstanceOf(TypeError);
   });
 
+  test("a credentials provider that never answers: deadlineMs and the caller's signal still end the call", async () => {
+    const { fetch, requests } = recorder();
+    const hung = paiProvider({ credentials: () => new Promise(() => undefined), deadlineMs: 30, fetch });
+    expect(await rejection(hung.getModel("m-1"))).toMatchObject({ code: "timeout", retryable: false });
+    const controller = new AbortController();
+    const pending = hung.getModel("m-1", { signal: controller.signal });
+    controller.abort();
+    expect((await rejection(pending)).code).toBe("aborted");
+    expect(requests).toHaveLength(0);
+  });
+
   test("a credentials provider that fails is a credentials error, and nothing is sent", async () => {
     const { fetch, requests } = recorder();
     const pai = paiProvider({

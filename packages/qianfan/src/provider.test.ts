@@ -191,6 +191,17 @@ describe("qianfanProvider errors", () => {
     expect(error.message).not.toContain(CREDENTIALS.accessKeySecret);
   });
 
+  test("a credentials provider that never answers: deadlineMs and the caller's signal still end the call", async () => {
+    const { fetch, requests } = recorder();
+    const hung = qianfanProvider({ credentials: () => new Promise(() => undefined), deadlineMs: 30, fetch });
+    expect(await rejection(hung.getModel("am-1"))).toMatchObject({ code: "timeout", retryable: false });
+    const controller = new AbortController();
+    const pending = hung.getModel("am-1", { signal: controller.signal });
+    controller.abort();
+    expect((await rejection(pending)).code).toBe("aborted");
+    expect(requests).toHaveLength(0);
+  });
+
   test("a network failure is a retryable network error", async () => {
     const error = await rejection(
       qianfanProvider({

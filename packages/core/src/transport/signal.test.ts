@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { anySignal } from "./signal.ts";
+import { anySignal, untilAborted } from "./signal.ts";
 
 describe("anySignal", () => {
   test("fires with the reason of whichever signal fires first", () => {
@@ -39,5 +39,23 @@ describe("anySignal", () => {
 
   test("no signal at all: one that never fires", () => {
     expect(anySignal([null, undefined]).signal.aborted).toBe(false);
+  });
+});
+
+describe("untilAborted", () => {
+  test("settles as the promise does while the signal has not fired", async () => {
+    const controller = new AbortController();
+    await expect(untilAborted(Promise.resolve("done"), controller.signal)).resolves.toBe("done");
+    await expect(untilAborted(Promise.reject(new Error("failed")), controller.signal)).rejects.toThrow("failed");
+  });
+
+  test("rejects with the signal's reason when it fires first, and ignores the promise after", async () => {
+    const controller = new AbortController();
+    let settle: (value: string) => void = () => undefined;
+    const pending = untilAborted(new Promise<string>((resolve) => (settle = resolve)), controller.signal);
+    controller.abort("stopped");
+    await expect(pending).rejects.toBe("stopped");
+    settle("too late");
+    await expect(untilAborted(new Promise(() => undefined), AbortSignal.abort("already"))).rejects.toBe("already");
   });
 });
