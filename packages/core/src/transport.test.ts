@@ -139,6 +139,35 @@ describe("a signer that never settles (a hung credentials function)", () => {
   });
 });
 
+describe("a fetch that ignores the signal", () => {
+  test("one that never answers: the attempt times out, retryably, and the retry is sent", async () => {
+    let calls = 0;
+    const transport = createTransport({
+      provider: "pai",
+      timeoutMs: 20,
+      retry: { maxAttempts: 2, baseDelayMs: 0 },
+      sign: async (request) => request,
+      fetch: () => (++calls === 1 ? new Promise<Response>(() => undefined) : Promise.resolve(Response.json({ a: 1 }))),
+    });
+    const response = await transport(new Request(URL_));
+    expect(await response.json()).toEqual({ a: 1 });
+    expect(calls).toBe(2);
+  });
+
+  test("a body that never ends: the attempt times out", async () => {
+    const endless = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => undefined) });
+    const exchange = createExchange({
+      provider: "qianfan",
+      timeoutMs: 20,
+      retry: false,
+      fetch: async () => new Response(endless),
+    });
+    const error = await rejection(exchange({ build: async (signal) => ({ request: new Request(URL_, { signal }) }) }));
+    expect(error).toMatchObject({ code: "timeout", provider: "qianfan", retryable: true });
+    expect(error.message).toBe("qianfan request timed out: an attempt took longer than 20 ms");
+  });
+});
+
 describe("createExchange with a request factory", () => {
   test("the factory signs each attempt itself, its request is sent as built, and the body is read once", async () => {
     const contexts: SignContext[] = [];

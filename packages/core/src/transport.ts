@@ -270,8 +270,9 @@ export function createExchange(options: ExchangeOptions): (input: Request | Requ
       try {
         // A factory's request already carries the attempt's signal; a caller's request gets it here.
         const request = factory ? signed.request : new Request(signed.request, { signal });
-        const response = await send(request);
-        const bytes = await readLimitedBody(response, maxBodyBytes, provider);
+        // Raced with the signal too: a `fetch` option, or the body it returns, may not honour it.
+        const response = await untilAborted(send(request), signal);
+        const bytes = await untilAborted(readLimitedBody(response, maxBodyBytes, provider), signal);
         const body = parseBody(UTF8.decode(bytes));
         const verdict = classify(response, body.text, body.json);
         return { kind: "response", exchange: { response, body, bytes, signing: signed.details }, verdict, offsetUsed };
