@@ -116,10 +116,22 @@ describe("retries", () => {
     expect(millis.waits).toEqual([1_234]);
   });
 
-  test("a wait that would pass the deadline fails at once with a timeout", async () => {
+  test("a wait that would pass the deadline is not made: the answer is handed back at once, Retry-After and all", async () => {
     const { transport, sent, waits } = harness([status(429, { "retry-after": "60" }), ok], { deadlineMs: 5_000 });
+    const response = await transport(new Request(URL_));
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("60");
+    expect(sent).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+
+  test("a backoff that would pass the deadline is not made: the last error is thrown at once", async () => {
+    const { transport, sent, waits } = harness([networkError, ok], {
+      deadlineMs: 1_000,
+      retry: { maxAttempts: 3, baseDelayMs: 4_000 },
+    });
     const error = await rejection(transport(new Request(URL_)));
-    expect(error).toMatchObject({ code: "timeout", retryable: false });
+    expect(error).toMatchObject({ code: "network", retryable: true });
     expect(sent).toHaveLength(1);
     expect(waits).toEqual([]);
   });

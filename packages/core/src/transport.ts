@@ -37,7 +37,10 @@ export interface TransportTuning {
   readonly retry?: RetryOptions | false | undefined;
   /** The limit of one attempt, body included. Default 10,000 ms. */
   readonly timeoutMs?: number | undefined;
-  /** The limit of the whole call, waits and retries included. Default 30,000 ms. */
+  /**
+   * The limit of the whole call, waits and retries included. Default 30,000 ms. A retry whose wait would pass it is
+   * not made: the call ends at once with the last answer or error (e.g. `throttled` with the cloud's `retryAfterMs`).
+   */
   readonly deadlineMs?: number | undefined;
   /** Bodies larger than this are refused (`invalid_response`). Default 8 MiB. */
   readonly maxBodyBytes?: number | undefined;
@@ -202,32 +205,40 @@ export function createExchange(options: ExchangeOptions): (input: Request | Requ
           }
           if (verdict.kind === "retry" && attempt < retry.maxAttempts) {
             const hinted = verdict.retryAfterMs ?? retryAfterMs(response.headers, now());
-            await pause(backoffDelay(attempt, retry, random, hinted));
-            continue;
+            if (await pause(backoffDelay(attempt, retry, random, hinted))) {
+              continue;
+            }
           }
           return exchange;
         }
-        if (!outcome.error.retryable || attempt >= retry.maxAttempts) {
+        if (
+          !outcome.error.retryable ||
+          attempt >= retry.maxAttempts ||
+          !(await pause(backoffDelay(attempt, retry, random, undefined)))
+        ) {
           throw outcome.error;
         }
-        await pause(backoffDelay(attempt, retry, random, undefined));
       }
     } finally {
       clearTimeout(deadlineTimer);
       callSignal.dispose();
     }
 
-    async function pause(ms: number): Promise<void> {
-      const left = deadlineMs - (now() - startedAt);
-      if (ms >= left) {
-        // Waiting would pass the deadline: fail now rather than sleep into it.
-        throw timeoutError(provider, `the next retry would pass the ${deadlineMs} ms deadline`, false);
+    /**
+     * Waits `ms` before the next attempt; false, at once, when the wait would pass the deadline. The call then ends
+     * with the last answer or error, which says more (e.g. `throttled` with the cloud's `retryAfterMs`) than a
+     * timeout would.
+     */
+    async function pause(ms: number): Promise<boolean> {
+      if (ms >= deadlineMs - (now() - startedAt)) {
+        return false;
       }
       try {
         await wait(ms, callSignal.signal);
       } catch {
         throwIfStopped(callSignal.signal, caller, provider);
       }
+      return true;
     }
 
     type Outcome =

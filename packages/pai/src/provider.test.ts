@@ -295,6 +295,25 @@ describe("paiProvider resilience", () => {
     await expectValidAcs3(second);
   });
 
+  test("a Retry-After longer than the deadline: a throttled error at once, carrying the cloud's wait", async () => {
+    const { fetch, requests } = recorder(() =>
+      Response.json(
+        { RequestId: "FAKE-REQ-T", Code: "Throttling.User", Message: "Request was denied due to user flow control." },
+        { status: 429, headers: { "retry-after": "60" } },
+      ),
+    );
+    const pai = paiProvider({ credentials: CREDENTIALS, fetch, deadlineMs: 5_000 });
+    const error = await rejection(pai.getModel("m-1"));
+    expect(error).toMatchObject({
+      code: "throttled",
+      status: 429,
+      vendorCode: "Throttling.User",
+      retryable: true,
+      retryAfterMs: 60_000,
+    });
+    expect(requests).toHaveLength(1);
+  });
+
   test("InvalidTimeStamp.Expired: the cloud's Date is learnt and the retry is signed with it", async () => {
     const serverTime = new Date(Date.now() + 3 * 3600 * 1000);
     serverTime.setUTCMilliseconds(0);
