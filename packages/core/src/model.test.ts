@@ -12,15 +12,38 @@ describe("toIsoUtc", () => {
     ["2023-12-15T16:18", "Z", "2023-12-15T16:18:00.000Z"],
     ["2023-12-15T16:18:39.123456789-05:30", "Z", "2023-12-15T21:48:39.123Z"],
     ["  2021-01-30T12:51:33Z ", "Z", "2021-01-30T12:51:33.000Z"],
+    ["2024-02-29T23:59:59.999+00:00", "Z", "2024-02-29T23:59:59.999Z"],
+    ["2024-01-01T00:10:00-00:30", "Z", "2024-01-01T00:40:00.000Z"],
+    ["2024-01-01T05:00:00", "-03:30", "2024-01-01T08:30:00.000Z"],
+    ["2023-12-31T23:30:00-01:00", "+08:00", "2024-01-01T00:30:00.000Z"],
+    ["0099-06-01T00:00:00Z", "Z", "0099-06-01T00:00:00.000Z"],
   ] as const)("%s (default %s) → %s", (input, offset, expected) => {
     expect(toIsoUtc(input, offset)).toBe(expected);
     expect(new Date(expected).toISOString()).toBe(expected);
   });
 
-  test.each([undefined, null, 1700000000, "", "yesterday", "2023-13-45T99:99:99Z", "2023-09-22", {}])(
-    "%s is not a date-time",
-    (input) => {
-      expect(toIsoUtc(input)).toBeUndefined();
-    },
-  );
+  test.each([
+    undefined,
+    null,
+    1700000000,
+    "",
+    "yesterday",
+    "2023-13-45T99:99:99Z",
+    "2023-09-22",
+    {},
+    "2023-02-29T00:00:00Z",
+    "2023-02-30T00:00:00Z",
+    "2023-04-31T12:00:00Z",
+    "2023-00-10T12:00:00Z",
+    "2023-01-01T23:60:00Z",
+    "2023-01-01T23:59:60Z",
+    "2023-01-01T12:00:00+08:60",
+  ])("%s is not a date-time", (input) => {
+    expect(toIsoUtc(input)).toBeUndefined();
+  });
+
+  test("a malformed default offset gives undefined for a value without its own", () => {
+    expect(toIsoUtc("2023-12-15 16:18:39", "+8:00" as "Z")).toBeUndefined();
+    expect(toIsoUtc("2023-12-15T16:18:39Z", "+8:00" as "Z")).toBe("2023-12-15T16:18:39.000Z");
+  });
 });

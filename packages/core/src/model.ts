@@ -93,5 +93,8 @@ export function toIsoUtc(
   const millis = fraction.padEnd(3, "0").slice(0, 3);
   const zone = zulu ? "Z" : offsetHours ? `${offsetHours}:${offsetMinutes}` : defaultOffset;
   const parsed = new Date(`${date}T${hoursMinutes}:${seconds}.${millis}${zone}`);
-  return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
+  // The parser rolls a day past the month's end over (30 February is 2 March): the date must read back the same.
+  return Number.isNaN(parsed.getTime()) || new Date(`${date}T12:00Z`).toISOString().slice(0, 10) !== date
+    ? undefined
+    : parsed.toISOString();
 }
