@@ -3,7 +3,7 @@ import { parseBody, type ResponseBody } from "./response.ts";
 import { DEFAULT_MAX_BODY_BYTES, readLimitedBody } from "./transport/body.ts";
 import { type ClockOffset, createClockOffset, offsetFromDateHeader } from "./transport/clock.ts";
 import { backoffDelay, type RetryOptions, resolveRetry, retryAfterMs } from "./transport/retry.ts";
-import { anySignal, sleep, untilAborted } from "./transport/signal.ts";
+import { sleep } from "./transport/signal.ts";
 
 /** The `fetch` shape cloud-models needs: one `Request` in, one `Response` out (openapi-fetch calls it so). */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -180,16 +180,24 @@ export function createExchange(options: ExchangeOptions): (input: Request | Requ
     const factory = isFactory(input) ? input : undefined;
     const caller = factory ? (factory.signal ?? null) : (input as Request).signal;
     const startedAt = now();
-    const deadline = new AbortController();
+    // The end of the call, by the deadline or the caller, aborts `call` (which a wait between attempts watches) and
+    // stops the attempt in flight. Plain callbacks, not AbortSignal listeners: those cost a visible share of a call.
+    const call = new AbortController();
+    let current: Attempt | undefined;
+    const end = (reason: unknown): void => {
+      call.abort(reason);
+      current?.stop(reason);
+    };
     const deadlineTimer = setTimeout(
-      () => deadline.abort(timeoutError(provider, `the call took longer than ${deadlineMs} ms`, false)),
+      () => end(timeoutError(provider, `the call took longer than ${deadlineMs} ms`, false)),
       deadlineMs,
     );
-    const callSignal = anySignal([caller, deadline.signal]);
+    const onCallerAbort = () => end(caller?.reason);
+    caller?.addEventListener("abort", onCallerAbort, { once: true });
     let skewCorrected = false;
     try {
       for (let attempt = 1; ; attempt++) {
-        throwIfStopped(callSignal.signal, caller, provider);
+        throwIfStopped(call.signal, caller, provider);
         const outcome = await attemptOnce(attempt);
         if (outcome.kind === "response") {
           const { exchange, verdict, offsetUsed } = outcome;
@@ -221,7 +229,7 @@ export function createExchange(options: ExchangeOptions): (input: Request | Requ
       }
     } finally {
       clearTimeout(deadlineTimer);
-      callSignal.dispose();
+      caller?.removeEventListener("abort", onCallerAbort);
     }
 
     /**
@@ -234,9 +242,9 @@ export function createExchange(options: ExchangeOptions): (input: Request | Requ
         return false;
       }
       try {
-        await wait(ms, callSignal.signal);
+        await wait(ms, call.signal);
       } catch {
-        throwIfStopped(callSignal.signal, caller, provider);
+        throwIfStopped(call.signal, caller, provider);
       }
       return true;
     }
@@ -244,46 +252,56 @@ export function createExchange(options: ExchangeOptions): (input: Request | Requ
     type Outcome =
       | { kind: "response"; exchange: Exchange; verdict: AttemptVerdict; offsetUsed: number }
       | { kind: "error"; error: ModelError };
+    /** The attempt in flight, as the end of the call sees it. */
+    type Attempt = { stop: (reason: unknown) => void };
 
     async function attemptOnce(attempt: number): Promise<Outcome> {
       const offsetUsed = clock.get();
-      const timeout = new AbortController();
-      const attemptSignal = anySignal([callSignal.signal, timeout.signal]);
+      const controller = new AbortController();
+      let reject: (reason: unknown) => void = () => undefined;
+      // Rejects once the attempt is stopped: raced with what may not honour the signal (a credentials function that
+      // hangs, a `fetch` option that drops the signal, a body that never ends).
+      const stopped = new Promise<never>((_, rejectStopped) => {
+        reject = rejectStopped;
+      });
+      stopped.catch(() => undefined);
+      const stop = (reason: unknown): void => {
+        controller.abort(reason);
+        reject(reason);
+      };
+      current = { stop };
       let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        // Signing takes no signal (a credentials function may hang): the deadline and the caller still end it.
-        const signed = await untilAborted(
-          signAttempt(attempt, offsetUsed, attemptSignal.signal),
-          callSignal.signal,
-        ).catch((cause: unknown) => {
-          throwIfStopped(callSignal.signal, caller, provider);
-          throw cause;
-        });
-        throwIfStopped(callSignal.signal, caller, provider);
+        const signed = await Promise.race([signAttempt(attempt, offsetUsed, controller.signal), stopped]).catch(
+          (cause: unknown) => {
+            throwIfStopped(call.signal, caller, provider);
+            throw cause;
+          },
+        );
+        throwIfStopped(call.signal, caller, provider);
         // The attempt's clock starts once it is signed: a slow credentials function is not the cloud's time.
         timer = setTimeout(
-          () => timeout.abort(timeoutError(provider, `an attempt took longer than ${timeoutMs} ms`, true)),
+          () => stop(timeoutError(provider, `an attempt took longer than ${timeoutMs} ms`, true)),
           timeoutMs,
         );
-        return await sendSigned(signed, attemptSignal.signal, timeout.signal, offsetUsed);
+        return await sendSigned(signed, controller.signal, stopped, offsetUsed);
       } finally {
         clearTimeout(timer);
-        attemptSignal.dispose();
+        current = undefined;
       }
     }
 
     async function sendSigned(
       signed: SignResult,
       signal: AbortSignal,
-      timeoutSignal: AbortSignal,
+      stopped: Promise<never>,
       offsetUsed: number,
     ): Promise<Outcome> {
       try {
         // A factory's request already carries the attempt's signal; a caller's request gets it here.
         const request = factory ? signed.request : new Request(signed.request, { signal });
-        // Raced with the signal too: a `fetch` option, or the body it returns, may not honour it.
-        const response = await untilAborted(send(request), signal);
-        const bytes = await untilAborted(readLimitedBody(response, maxBodyBytes, provider), signal);
+        const response = await Promise.race([send(request), stopped]);
+        const bytes = await Promise.race([readLimitedBody(response, maxBodyBytes, provider), stopped]);
         const body = parseBody(UTF8.decode(bytes));
         const verdict = classify(response, body.text, body.json);
         return { kind: "response", exchange: { response, body, bytes, signing: signed.details }, verdict, offsetUsed };
@@ -291,9 +309,10 @@ export function createExchange(options: ExchangeOptions): (input: Request | Requ
         if (ModelError.isInstance(cause) && cause.code === "invalid_response") {
           throw cause;
         }
-        throwIfStopped(callSignal.signal, caller, provider, cause);
-        if (timeoutSignal.aborted) {
-          return { kind: "error", error: timeoutSignal.reason as ModelError };
+        throwIfStopped(call.signal, caller, provider, cause);
+        if (signal.aborted) {
+          // Not the call's end (just checked): the attempt's own timeout.
+          return { kind: "error", error: signal.reason as ModelError };
         }
         return { kind: "error", error: toTransportError(cause, provider) };
       }
