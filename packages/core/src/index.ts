@@ -85,17 +85,18 @@ export {
   signBceV1,
   signBceV1Parts,
   signBceV1WithDetails,
-  signRequestWith,
 } from "./signing/index.ts";
 export { DEFAULT_RETRY } from "./transport/retry.ts";
 export {
   type AttemptVerdict,
   type ClockOffset,
+  createClientFetch,
   createExchange,
   createTransport,
   type Exchange,
   type ExchangeOptions,
   type FetchLike,
+  type ProviderTransport,
   type RequestFactory,
   type RetryOptions,
   type SignContext,

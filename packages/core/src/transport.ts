@@ -1,5 +1,6 @@
 import { ModelError, type Provider, type SigningDetails } from "./errors.ts";
 import { parseBody, type ResponseBody } from "./response.ts";
+import { type RequestParts, signRequestWith } from "./signing/request.ts";
 import { DEFAULT_MAX_BODY_BYTES, readLimitedBody } from "./transport/body.ts";
 import { type ClockOffset, createClockOffset, offsetFromDateHeader } from "./transport/clock.ts";
 import { backoffDelay, type RetryOptions, resolveRetry, retryAfterMs } from "./transport/retry.ts";
@@ -155,6 +156,29 @@ export function createTransport(options: TransportOptions): FetchLike {
     }
     return answer;
   };
+}
+
+/**
+ * What a provider package wires its typed client and its provider with: the base URL, its signer of a request in
+ * parts, and the transport options without `sign` (each of the two signs with `sign`).
+ * @internal shared by the provider packages
+ */
+export interface ProviderTransport {
+  readonly baseUrl: string;
+  /** Signs a request in parts in place; resolves to what to show on a signature mismatch. */
+  readonly sign: (parts: RequestParts, now: Date) => Promise<SigningDetails>;
+  readonly transport: ExchangeOptions;
+}
+
+/**
+ * The `fetch` of a provider's typed openapi-fetch client: {@link createTransport}, each attempt's `Request` signed
+ * with the provider's `sign`. @internal shared by the provider packages
+ */
+export function createClientFetch({ sign, transport }: ProviderTransport): FetchLike {
+  return createTransport({
+    ...transport,
+    sign: (request, { now }) => signRequestWith(request, (parts) => sign(parts, now)),
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createTransport, percentEncode, signRequestWith } from "@cloud-models/core";
+import { createClientFetch, percentEncode } from "@cloud-models/core";
 import createClient, { type Client } from "openapi-fetch";
 import { type PaiClientOptions, paiTransport } from "./transport.ts";
 import type { PaiPaths } from "./types.ts";
@@ -23,13 +23,10 @@ export type PaiClient = Client<PaiPaths>;
  * @see https://www.alibabacloud.com/help/en/pai/developer-reference/api-aiworkspace-2021-02-04-getmodel
  */
 export function createPaiClient(options: PaiClientOptions): PaiClient {
-  const { baseUrl, sign, transport } = paiTransport(options);
+  const wiring = paiTransport(options);
   return createClient<PaiPaths>({
-    baseUrl,
-    fetch: createTransport({
-      ...transport,
-      sign: (request, { now }) => signRequestWith(request, (parts) => sign(parts, now)),
-    }),
+    baseUrl: wiring.baseUrl,
+    fetch: createClientFetch(wiring),
     headers: { accept: "application/json" },
     pathSerializer: (url, params) =>
       url.replace(/\{([^}]+)\}/g, (_, name: string) => percentEncode(String(params[name]))),

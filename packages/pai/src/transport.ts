@@ -1,10 +1,10 @@
 import {
   assertCredentialsSource,
   type CredentialsSource,
-  type ExchangeOptions,
   type FetchLike,
   ModelError,
   normalizeBaseUrl,
+  type ProviderTransport,
   type RequestParts,
   resolveCredentials,
   type SigningDetails,
@@ -37,15 +37,6 @@ const ROUTES: readonly { method: string; path: RegExp; action: string }[] = [
   { method: "GET", path: /\/api\/v1\/models\/[^/]+$/, action: PAI_GET_MODEL_ACTION },
 ];
 
-/** What {@link paiTransport} gives the client and the provider. @internal */
-export interface PaiTransport {
-  readonly baseUrl: string;
-  /** Signs a request in parts in place (ACS3, the action from the route); resolves to what to show on a mismatch. */
-  readonly sign: (parts: RequestParts, now: Date) => Promise<SigningDetails>;
-  /** The transport options, without `sign` (the client and the provider each sign with `sign`): they classify PAI's answers. */
-  readonly transport: ExchangeOptions;
-}
-
 /**
  * What the client and the provider send through: the base URL, the ACS3-HMAC-SHA256 signer, and the transport
  * options that use it and classify PAI's answers. Kept apart from openapi-fetch, so an app that only uses
@@ -55,7 +46,7 @@ export interface PaiTransport {
  * credentials object.
  * @internal
  */
-export function paiTransport(options: PaiClientOptions): PaiTransport {
+export function paiTransport(options: PaiClientOptions): ProviderTransport {
   const baseUrl = resolvePaiBaseUrl(options);
   assertCredentialsSource(options.credentials, "pai");
   const sign = async (parts: RequestParts, now: Date): Promise<SigningDetails> => {

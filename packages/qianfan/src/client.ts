@@ -1,4 +1,4 @@
-import { createTransport, signRequestWith } from "@cloud-models/core";
+import { createClientFetch } from "@cloud-models/core";
 import createClient, { type Client } from "openapi-fetch";
 import { type QianfanClientOptions, qianfanTransport } from "./transport.ts";
 import type { QianfanPaths } from "./types.ts";
@@ -23,13 +23,10 @@ export type QianfanClient = Client<QianfanPaths>;
  * @see https://cloud.baidu.com/doc/WENXINWORKSHOP/s/Mlnv9hc7d
  */
 export function createQianfanClient(options: QianfanClientOptions): QianfanClient {
-  const { baseUrl, sign, transport } = qianfanTransport(options);
+  const wiring = qianfanTransport(options);
   return createClient<QianfanPaths>({
-    baseUrl,
-    fetch: createTransport({
-      ...transport,
-      sign: (request, { now }) => signRequestWith(request, (parts) => sign(parts, now)),
-    }),
+    baseUrl: wiring.baseUrl,
+    fetch: createClientFetch(wiring),
     headers: { accept: "application/json" },
   });
 }

@@ -1,9 +1,9 @@
 import {
   assertCredentialsSource,
   type CredentialsSource,
-  type ExchangeOptions,
   type FetchLike,
   normalizeBaseUrl,
+  type ProviderTransport,
   type RequestParts,
   resolveCredentials,
   type SigningDetails,
@@ -27,15 +27,6 @@ export interface QianfanClientOptions extends TransportTuning {
   readonly fetch?: FetchLike | undefined;
 }
 
-/** What {@link qianfanTransport} gives the client and the provider. @internal */
-export interface QianfanTransport {
-  readonly baseUrl: string;
-  /** Signs a request in parts in place (bce-auth-v1); resolves to what to show on a mismatch. */
-  readonly sign: (parts: RequestParts, now: Date) => Promise<SigningDetails>;
-  /** The transport options, without `sign` (the client and the provider each sign with `sign`): they classify Qianfan's answers. */
-  readonly transport: ExchangeOptions;
-}
-
 /**
  * What the client and the provider send through: the base URL, the bce-auth-v1 signer, and the transport options
  * that use it and classify Qianfan's answers. Kept apart from openapi-fetch, so an app that only uses
@@ -44,7 +35,7 @@ export interface QianfanTransport {
  * @throws ModelError `invalid_argument` for a malformed `baseUrl`, `credentials` for a malformed credentials object.
  * @internal
  */
-export function qianfanTransport(options: QianfanClientOptions): QianfanTransport {
+export function qianfanTransport(options: QianfanClientOptions): ProviderTransport {
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? QIANFAN_DEFAULT_BASE_URL, "qianfan");
   assertCredentialsSource(options.credentials, "qianfan");
   const sign = async (parts: RequestParts, now: Date): Promise<SigningDetails> => {

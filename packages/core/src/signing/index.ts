@@ -20,7 +20,7 @@ export {
   buildBceCanonicalUri,
 } from "./bce-v1.ts";
 export { percentEncode } from "./encode.ts";
-export { type RequestParts, signRequestWith } from "./request.ts";
+export type { RequestParts } from "./request.ts";
 export { signAcs3, signAcs3Parts, signAcs3WithDetails } from "./sign-acs3.ts";
 export { signBceV1, signBceV1Parts, signBceV1WithDetails } from "./sign-bce-v1.ts";
 export type {
