@@ -93,6 +93,7 @@ export function toIsoUtc(
   const [, year, month, day, hours, minutes, seconds = "00", fraction = "", zulu, zoneHours, zoneMinutes] = match;
   const zone = zulu ? "Z" : zoneHours ? `${zoneHours}:${zoneMinutes}` : defaultOffset;
   // Checked here, not left to Date's parser, which rolls a day past the month's end over (30 February is 2 March).
+  // The month's length: February's by the leap-year rule; else 31 for odd months to July and even ones from August.
   const y = Number(year);
   const m = Number(month);
   if (Number(day) > (m === 2 ? (y % 4 || (y % 100 === 0 && y % 400) ? 28 : 29) : 30 + ((m + (m >> 3)) & 1))) {
