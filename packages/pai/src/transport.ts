@@ -38,9 +38,9 @@ const ROUTES: readonly { method: string; path: RegExp; action: string }[] = [
 ];
 
 /**
- * What the client and the provider send through: the base URL, the ACS3-HMAC-SHA256 signer, and the transport
- * options that use it and classify PAI's answers. Kept apart from openapi-fetch, so an app that only uses
- * `paiProvider` does not bundle it.
+ * What the client and the provider send through: the base URL, the ACS3-HMAC-SHA256 signer that signs each of their
+ * attempts, and the transport options that classify PAI's answers. Kept apart from openapi-fetch, so an app that
+ * only uses `paiProvider` does not bundle it.
  *
  * @throws ModelError `invalid_argument` for a malformed `region` or `baseUrl`, `credentials` for a malformed
  * credentials object.

@@ -28,9 +28,9 @@ export interface QianfanClientOptions extends TransportTuning {
 }
 
 /**
- * What the client and the provider send through: the base URL, the bce-auth-v1 signer, and the transport options
- * that use it and classify Qianfan's answers. Kept apart from openapi-fetch, so an app that only uses
- * `qianfanProvider` does not bundle it.
+ * What the client and the provider send through: the base URL, the bce-auth-v1 signer that signs each of their
+ * attempts, and the transport options that classify Qianfan's answers. Kept apart from openapi-fetch, so an app that
+ * only uses `qianfanProvider` does not bundle it.
  *
  * @throws ModelError `invalid_argument` for a malformed `baseUrl`, `credentials` for a malformed credentials object.
  * @internal
