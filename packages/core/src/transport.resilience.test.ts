@@ -232,16 +232,38 @@ describe("timeouts and aborts", () => {
     expect(sent).toHaveLength(2);
   });
 
-  test("the overall deadline stops everything, with a non-retryable timeout", async () => {
+  test("the overall deadline stops everything, with a non-retryable timeout, and aborts the request in flight", async () => {
+    const sent: Request[] = [];
     const transport = createTransport({
       provider: "qianfan",
       sign: async (request) => request,
-      fetch: hang,
+      fetch: (request) => {
+        sent.push(request);
+        return hang(request);
+      },
       timeoutMs: 1_000,
       deadlineMs: 30,
     });
     const error = await rejection(transport(new Request(URL_)));
     expect(error).toMatchObject({ code: "timeout", provider: "qianfan", retryable: false });
+    expect(sent.map((request) => request.signal.reason)).toEqual([error]);
+  });
+
+  test("an attempt's timeout aborts that attempt's request, and only it", async () => {
+    const sent: Request[] = [];
+    const transport = createTransport({
+      provider: "pai",
+      sign: async (request) => request,
+      fetch: (request) => {
+        sent.push(request);
+        return sent.length === 1 ? hang(request) : ok();
+      },
+      retry: { maxAttempts: 2, baseDelayMs: 0 },
+      timeoutMs: 20,
+    });
+    expect((await transport(new Request(URL_))).status).toBe(200);
+    expect(sent.map((request) => request.signal.aborted)).toEqual([true, false]);
+    expect(sent[0]?.signal.reason).toMatchObject({ code: "timeout", retryable: true });
   });
 
   test("the caller's abort during a backoff wait stops at once: aborted, no more attempts", async () => {
@@ -266,11 +288,13 @@ describe("timeouts and aborts", () => {
   test("the caller's abort while an attempt is in flight is aborted, not a timeout, and not retried", async () => {
     const controller = new AbortController();
     let attempts = 0;
+    let inFlight: AbortSignal | undefined;
     const transport = createTransport({
       provider: "pai",
       sign: async (request) => request,
       fetch: (request) => {
         attempts++;
+        inFlight = request.signal;
         setTimeout(() => controller.abort(), 5);
         return hang(request);
       },
@@ -279,6 +303,8 @@ describe("timeouts and aborts", () => {
     const error = await rejection(transport(new Request(URL_, { signal: controller.signal })));
     expect(error.code).toBe("aborted");
     expect(attempts).toBe(1);
+    // Aborted by the caller's abort itself, at once, not later by the attempt's timeout.
+    expect(inFlight?.reason).toBe(controller.signal.reason);
   });
 
   test("an abort that lands while the request is being signed sends nothing", async () => {
