@@ -256,7 +256,7 @@ describe("timeouts and aborts", () => {
       sign: async (request) => request,
       fetch: (request) => {
         sent.push(request);
-        return sent.length === 1 ? hang(request) : ok();
+        return sent.length === 1 ? hang(request) : Promise.resolve(ok());
       },
       retry: { maxAttempts: 2, baseDelayMs: 0 },
       timeoutMs: 20,
